@@ -1,0 +1,81 @@
+/**
+ * Bounded outbound HTTP for every client (service worker and Node): a timeout, no
+ * redirects, an answer size cap, JSON only, and server errors turned into TrineErrors.
+ */
+import { TrineError, type TrineErrorCode } from '../errors/index.ts';
+
+export type PostJsonOptions = {
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  maxBytes?: number;
+};
+
+export type JsonAnswer = { status: number; body: unknown };
+
+/** POST JSON and return status and parsed body (any status). Network failure → 'network-unreachable'. */
+export async function postJson(
+  url: string,
+  body: unknown,
+  options: PostJsonOptions = {},
+): Promise<JsonAnswer> {
+  return requestJson(url, { method: 'POST', body: JSON.stringify(body) }, options);
+}
+
+export async function getJson(url: string, options: PostJsonOptions = {}): Promise<JsonAnswer> {
+  return requestJson(url, { method: 'GET' }, options);
+}
+
+async function requestJson(
+  url: string,
+  init: { method: string; body?: string },
+  { timeoutMs = 10_000, signal, maxBytes = 1024 * 1024 }: PostJsonOptions,
+): Promise<JsonAnswer> {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      ...init,
+      headers: init.body === undefined ? {} : { 'content-type': 'application/json' },
+      redirect: 'manual',
+      signal: combined,
+      credentials: 'omit',
+    });
+  } catch (cause) {
+    if (signal?.aborted)
+      throw new TrineError({ code: 'network-unreachable', message: `${url}: aborted`, cause });
+    const what = timeout.aborted ? `no answer within ${timeoutMs} ms` : 'unreachable';
+    throw new TrineError({ code: 'network-unreachable', message: `${url}: ${what}`, cause });
+  }
+  const text = await response.text();
+  if (text.length > maxBytes)
+    throw new TrineError({ code: 'node-error', message: `${url}: answer larger than ${maxBytes} bytes` });
+  let parsed: unknown = null;
+  if (text.length > 0) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new TrineError({
+        code: 'node-error',
+        message: `${url}: answer is not JSON (status ${response.status})`,
+      });
+    }
+  }
+  return { status: response.status, body: parsed };
+}
+
+/** Turn a server's `{ error: { code, message } }` into a TrineError (unknown codes → 'node-error'). */
+export function errorFromAnswer(url: string, answer: JsonAnswer): TrineError {
+  const error = (answer.body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)
+    ?.error;
+  const code = typeof error?.code === 'string' ? (error.code as TrineErrorCode) : 'node-error';
+  const message = typeof error?.message === 'string' ? error.message : `status ${answer.status}`;
+  return new TrineError({
+    code,
+    message: `${url}: ${message}`,
+    status: answer.status,
+    ...(error?.details && typeof error.details === 'object'
+      ? { details: error.details as Record<string, unknown> }
+      : {}),
+  });
+}
