@@ -62,7 +62,14 @@ export function oidcService(
  */
 export function anvilBinary(root: string): string {
   const arch = process.arch === 'x64' ? 'amd64' : process.arch;
-  const direct = join(root, 'node_modules', '@foundry-rs', `anvil-${process.platform}-${arch}`, 'bin', 'anvil');
+  const direct = join(
+    root,
+    'node_modules',
+    '@foundry-rs',
+    `anvil-${process.platform}-${arch}`,
+    'bin',
+    'anvil',
+  );
   return existsSync(direct) ? direct : 'anvil';
 }
 
