@@ -1,0 +1,108 @@
+/**
+ * Completing interrupted work at the next login, from what the record holds:
+ * - a refresh written to the record but not installed on ≥ t nodes → install it
+ *   (dealing + stored receipt + an authorisation signed by m), then drop `previous`;
+ * - a refresh installed but `previous` still in the record → drop `previous`;
+ * - nodes that missed the current dealing → relay it to them.
+ */
+import { toHex } from '../../crypto/bytes.ts';
+import { publicOf, scalarToBytes } from '../../crypto/scalar.ts';
+import { ecdsaSignBody } from '../../crypto/signature.ts';
+import { TrineError } from '../../errors/index.ts';
+import type { MetadataRecord } from '../../protocol/formats.ts';
+import { dealingHash } from '../../protocol/hashes.ts';
+import type { Login, NetworkShare, RecordState, WalletBackend } from '../backend.ts';
+import { openFactorShare } from '../factorShare.ts';
+import { type KeyMaterial, materialFromShares } from '../material.ts';
+import { WalletSession } from '../session.ts';
+import { signRecordWrite, writeWithRetry } from '../write.ts';
+
+export type MaintenanceReport = { finishedRefresh: boolean; finalized: boolean; relayedTo: number[] };
+
+/** ECDSA by m letting the nodes replace their epoch by `record.dealing`'s. */
+export function authorizeDealing(m: bigint, record: MetadataRecord): string {
+  const key = scalarToBytes(m);
+  try {
+    return toHex(
+      ecdsaSignBody(key, {
+        kind: 'dealing-authorization',
+        P: record.P,
+        epoch: record.epoch,
+        dealingHash: dealingHash(record.dealing),
+      }),
+    );
+  } finally {
+    key.fill(0);
+  }
+}
+
+/** Drop `previous` once the new epoch is installed. */
+export function withoutPrevious(record: MetadataRecord): MetadataRecord {
+  const { previous: _dropped, ...rest } = record;
+  return rest;
+}
+
+export async function finishRefresh(
+  backend: WalletBackend,
+  creds: Login,
+  old: KeyMaterial,
+  state: RecordState,
+  factorKey: Uint8Array,
+  factorPub: string,
+): Promise<{ session: WalletSession }> {
+  const { record } = state;
+  const entry = record.factors.find((f) => f.pub === factorPub);
+  const authorization = authorizeDealing(old.m, record);
+  await backend.installDealing(creds, record.dealing, state.receipt, authorization);
+  const finalRecord = withoutPrevious(record);
+  const { version, receipt } = await backend.writeRecord(
+    finalRecord,
+    state.version,
+    signRecordWrite(old.m, finalRecord, state.version),
+  );
+  if (!entry)
+    throw new TrineError({
+      code: 'factor-not-recognised',
+      message: 'this factor was removed from the wallet; the pending refresh has now been completed',
+    });
+  // The factor's share of the new epoch gives the new slopes.
+  const pair = openFactorShare(record.P, record.epoch, entry.index, entry.pub, entry.sealed, factorKey);
+  const current = materialFromShares(0, { f: old.k, g: old.m }, entry.index, pair);
+  if (
+    toHex(publicOf(current.a1).toBytes(true)) !== record.tss.A1 ||
+    toHex(publicOf(current.b1).toBytes(true)) !== record.meta.B1
+  )
+    throw new TrineError({ code: 'key-mismatch', message: 'the refreshed share does not match the record' });
+  return { session: new WalletSession(current, { version, record: finalRecord, receipt }) };
+}
+
+export async function tidyAfterLogin(
+  backend: WalletBackend,
+  creds: Login,
+  session: WalletSession,
+  share: NetworkShare,
+): Promise<MaintenanceReport> {
+  const report: MaintenanceReport = { finishedRefresh: false, finalized: false, relayedTo: [] };
+  const state = session.state;
+  if (state.record.previous) {
+    await writeWithRetry(backend, session, (current) => withoutPrevious(current.record));
+    report.finalized = true;
+  }
+  if (share.lagging.length > 0) {
+    const m = session.material().m;
+    const authorization = state.record.epoch > 1 ? authorizeDealing(m, state.record) : undefined;
+    try {
+      const result = await backend.installDealing(
+        creds,
+        state.record.dealing,
+        state.receipt,
+        authorization,
+        share.lagging,
+      );
+      report.relayedTo = result.acks;
+    } catch {
+      // a lagging node that is still down is retried at the next login
+    }
+  }
+  return report;
+}
