@@ -1,0 +1,49 @@
+/**
+ * POST /v1/records/create: create-if-absent of a user record.
+ *   parse → size → first-record rules and dealing → signature by m (record.meta.M,
+ *   expectedVersion 0) → ≥ t node attestations that P is unregistered → receipt →
+ *   store.create (exactly one creator per P) → 201 { version: 1, receipt }
+ * A loser gets 409 already-registered with the winner's dealing and receipt, so it can
+ * relay the winner's dealing to nodes that missed it.
+ */
+
+import { CreateRequest } from '../../protocol/formats.ts';
+import { parse } from '../../protocol/parse.ts';
+import type { Route } from '../../server/http.ts';
+import { checkAttestations } from '../checks/attestations.ts';
+import { checkFirstRecord } from '../checks/firstRecord.ts';
+import { checkRecordSize } from '../checks/recordSize.ts';
+import { checkUserRate } from '../checks/userRate.ts';
+import { checkWriteSignature } from '../checks/writeSignature.ts';
+import type { MetadataContext } from '../context.ts';
+import { signReceipt } from '../receipt.ts';
+
+export const createRoute = (ctx: MetadataContext): Route => ({
+  method: 'POST',
+  path: '/v1/records/create',
+  name: 'create',
+  async handler({ body }) {
+    const { record, attestations, signature } = parse(CreateRequest, body, 'create');
+    checkUserRate(ctx, record.P);
+    checkRecordSize(record);
+    checkFirstRecord(ctx.network, record);
+    checkWriteSignature(ctx.verifyUserSignature, record.meta.M, record, 0, signature);
+    const now = ctx.now();
+    await checkAttestations(ctx, record.P, attestations, now);
+    const receipt = await signReceipt(ctx.receiptSigner, record, 1, now);
+    const result = await ctx.store.create(record, receipt);
+    if (!result.created) {
+      ctx.metrics.count('create_lost');
+      return {
+        status: 409,
+        body: {
+          error: { code: 'already-registered', message: 'P is already registered: use its dealing' },
+          dealing: result.existing.record.dealing,
+          receipt: result.existing.receipt,
+        },
+      };
+    }
+    ctx.metrics.count('records_created');
+    return { status: 201, body: { version: 1, receipt } };
+  },
+});
