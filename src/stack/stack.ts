@@ -19,6 +19,7 @@ import { initNetwork, networkPath } from '../config/init-network.ts';
 import { type LocalConfig, loadLocalConfig, repoRoot } from '../config/local.ts';
 import type { NetworkConfig } from '../config/network.ts';
 import { invalidInput, TrineError } from '../errors/index.ts';
+import { requireBinary } from './binary.ts';
 import { loadNetworkDir } from './network-dir.ts';
 import { assertPortFree } from './ports.ts';
 import { type ServiceHandle, type SpawnServiceParameters, spawnService } from './process.ts';
@@ -55,6 +56,8 @@ export type StartStackParameters = {
   /** Id-token / session lifetimes of the dev OpenID provider, in seconds. */
   oidcTtlSeconds?: number;
   echo?: (name: string, line: string) => void;
+  /** Told when a service exits after start-up without being stopped. */
+  onServiceExit?: (name: string, code: number | null, signal: NodeJS.Signals | null) => void;
   config?: LocalConfig;
 };
 
@@ -95,19 +98,15 @@ export async function startStack(parameters: StartStackParameters = {}): Promise
 
   const port = (p: number) => p + offset;
   const oidcPort = port(config.oidc.port);
-  const issuer = offset ? `http://localhost:${oidcPort}` : config.oidc.issuer;
+  const issuer = issuerFor(config, offset);
   const dappPort = port(config.dapp.port);
-  if (!existsSync(networkPath(dir))) {
-    initNetwork({
-      dir,
-      nodes: parameters.nodes ?? config.nodes.count,
-      threshold: parameters.threshold ?? config.nodes.threshold,
-      basePort: port(config.nodes.basePort),
-      metadataPort: port(config.metadata.port),
-      host: config.host,
-      verifiers: [{ name: 'trine-dev', issuer, audiences: [config.oidc.clientId], subjectClaim: 'sub' }],
-    });
-  }
+  ensureNetwork({
+    dir,
+    config,
+    portOffset: offset,
+    ...(parameters.nodes ? { nodes: parameters.nodes } : {}),
+    ...(parameters.threshold ? { threshold: parameters.threshold } : {}),
+  });
   const network = loadNetworkDir(dir);
   const ctx: ServiceContext = {
     root: repoRoot,
@@ -162,6 +161,8 @@ export async function startStack(parameters: StartStackParameters = {}): Promise
   }
   if (needs('dapp')) plans.push(dappService(ctx, { port: dappPort, root: join(repoRoot, 'demo') }));
 
+  const onExit = parameters.onServiceExit;
+  if (onExit) for (const plan of plans) plan.onExit = (code, signal) => onExit(plan.name, code, signal);
   const services = await startAll(plans);
   return {
     dir,
@@ -177,11 +178,47 @@ export async function startStack(parameters: StartStackParameters = {}): Promise
 }
 
 /**
- * Checks every port first (so a taken port fails before anything is spawned), then starts
+ * Creates a network in `dir` unless one is there: ports from config/local.json shifted by
+ * `portOffset`, the dev OpenID provider as the only verifier. Returns it when created.
+ */
+export function ensureNetwork(o: {
+  dir: string;
+  config: LocalConfig;
+  portOffset?: number;
+  nodes?: number;
+  threshold?: number;
+}): NetworkConfig | undefined {
+  if (existsSync(networkPath(o.dir))) return undefined;
+  const { config } = o;
+  const offset = o.portOffset ?? 0;
+  return initNetwork({
+    dir: o.dir,
+    nodes: o.nodes ?? config.nodes.count,
+    threshold: o.threshold ?? config.nodes.threshold,
+    basePort: config.nodes.basePort + offset,
+    metadataPort: config.metadata.port + offset,
+    host: config.host,
+    verifiers: [
+      {
+        name: 'trine-dev',
+        issuer: issuerFor(config, offset),
+        audiences: [config.oidc.clientId],
+        subjectClaim: 'sub',
+      },
+    ],
+  }).network;
+}
+
+const issuerFor = (config: LocalConfig, offset: number) =>
+  offset ? `http://localhost:${config.oidc.port + offset}` : config.oidc.issuer;
+
+/**
+ * Checks every binary and port first (so they fail before anything is spawned), then starts
  * all services together. If one fails the others are stopped and every failure is reported.
  */
 async function startAll(plans: SpawnServiceParameters[]): Promise<Map<string, ServiceHandle>> {
   for (const plan of plans) {
+    requireBinary(plan.name, plan.command, plan.cwd, plan.installHint);
     if (plan.port !== undefined) await assertPortFree(plan.name, plan.port, plan.host);
   }
   const results = await Promise.allSettled(plans.map((plan) => spawnService(plan)));
