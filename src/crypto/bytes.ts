@@ -73,8 +73,10 @@ export function toBase64Url(bytes: Uint8Array): string {
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+/** Strict base64url decoder (padding-free); malformed input is a TrineError('invalid-input'). */
 export function fromBase64Url(s: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]*$/.test(s))
+  // a length of 1 mod 4 cannot come from any byte string (atob would throw a DOMException)
+  if (typeof s !== 'string' || !/^[A-Za-z0-9_-]*$/.test(s) || s.length % 4 === 1)
     throw new TrineError({ code: 'invalid-input', message: 'expected base64url' });
   const bin = atob(s.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (s.length % 4)) % 4));
   const out = new Uint8Array(bin.length);

@@ -4,7 +4,9 @@
  * JSON with object keys sorted by UTF-16 code units and no white space (the JCS rules of
  * RFC 8785, restricted): values are strings, safe integers, booleans, null, arrays and
  * plain objects. Floats, undefined, bigint and bytes are refused: callers encode bytes as
- * lower-case hex and big numbers as strings, so two encoders can never disagree.
+ * lower-case hex and big numbers as strings, so two encoders can never disagree. One
+ * exception: an object property whose value is undefined is the same object as one without
+ * it (that is what a parsed optional field looks like). Misuse is a TypeError or RangeError.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { concatBytes, utf8 } from './bytes.ts';
@@ -17,7 +19,11 @@ export type Canonical =
   | readonly Canonical[]
   | { readonly [k: string]: Canonical };
 
-function encode(value: unknown, path: string): string {
+/** Deeper than any Trine object; a cycle or a hostile nesting stops here, not at the stack limit. */
+const MAX_DEPTH = 64;
+
+function encode(value: unknown, path: string, depth = 0): string {
+  if (depth > MAX_DEPTH) throw new RangeError(`${path}: nested deeper than ${MAX_DEPTH}`);
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
@@ -28,7 +34,12 @@ function encode(value: unknown, path: string): string {
       if (!Number.isSafeInteger(value)) throw new TypeError(`${path}: only safe integers are canonical`);
       return Object.is(value, -0) ? '0' : String(value);
     case 'object': {
-      if (Array.isArray(value)) return `[${value.map((v, i) => encode(v, `${path}[${i}]`)).join(',')}]`;
+      if (Array.isArray(value)) {
+        // an indexed loop, not map(): a hole in a sparse array is undefined and refused
+        const items: string[] = [];
+        for (let i = 0; i < value.length; i++) items.push(encode(value[i], `${path}[${i}]`, depth + 1));
+        return `[${items.join(',')}]`;
+      }
       const proto = Object.getPrototypeOf(value);
       if (proto !== Object.prototype && proto !== null)
         throw new TypeError(`${path}: only plain objects are canonical`);
@@ -37,7 +48,7 @@ function encode(value: unknown, path: string): string {
       for (const k of keys) {
         const v = (value as Record<string, unknown>)[k];
         if (v === undefined) continue; // absent and undefined are the same object
-        parts.push(`${JSON.stringify(k)}:${encode(v, `${path}.${k}`)}`);
+        parts.push(`${JSON.stringify(k)}:${encode(v, `${path}.${k}`, depth + 1)}`);
       }
       return `{${parts.join(',')}}`;
     }

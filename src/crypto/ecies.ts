@@ -18,7 +18,7 @@ import { hkdf } from '@noble/hashes/hkdf.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { TrineError } from '../errors/index.ts';
 import { abytes, concatBytes, randomBytes, utf8, wipe } from './bytes.ts';
-import { pointFromBytes } from './scalar.ts';
+import { pointFromBytes, scalarFromBytes } from './scalar.ts';
 import { TAG } from './tags.ts';
 
 export const ECIES_SECP256K1_VERSION = 0x01;
@@ -57,8 +57,10 @@ export function eciesOpen(
   recipientPub?: Uint8Array,
 ): Uint8Array {
   abytes(recipientSecret, 32, 'recipientSecret');
+  scalarFromBytes(recipientSecret, 'recipientSecret'); // 0 or ≥ n: RangeError, not noble's bare Error
   abytes(sealed, undefined, 'sealed');
   abytes(slot, undefined, 'slot');
+  if (recipientPub !== undefined) abytes(recipientPub, 33, 'recipientPub');
   if (sealed.length < HEADER + 16)
     throw new TrineError({ code: 'invalid-input', message: 'sealed: too short' });
   if (sealed[0] !== ECIES_SECP256K1_VERSION)

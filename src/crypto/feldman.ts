@@ -43,3 +43,14 @@ export function verifySecret(commitments: readonly Point[], secret: bigint): boo
   if (s === 0n) return false;
   return publicOf(s).equals(commitments[0]!);
 }
+
+/**
+ * The indices of the shares that fail their commitments (empty when all verify): the batch
+ * form of `verifyShare` a client uses to name the nodes that answered wrong sub-shares.
+ */
+export function invalidShares(
+  commitments: readonly Point[],
+  shares: readonly { index: number; value: bigint }[],
+): number[] {
+  return shares.filter((s) => !verifyShare(commitments, s.index, s.value)).map((s) => s.index);
+}

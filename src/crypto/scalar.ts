@@ -3,7 +3,8 @@
  * Shares, polynomial coefficients, k, m and factor keys are all scalars.
  */
 import { secp256k1 } from '@noble/curves/secp256k1.js';
-import { abytes, randomBytes } from './bytes.ts';
+import { invalidInput } from '../errors/index.ts';
+import { abytes, fromHex, randomBytes } from './bytes.ts';
 
 export const Point = secp256k1.Point;
 export type Point = InstanceType<typeof secp256k1.Point>;
@@ -59,3 +60,16 @@ export function pointFromBytes(bytes: Uint8Array, title = 'point'): Point {
 }
 
 export const pointToBytes = (p: Point): Uint8Array => p.toBytes(true);
+
+/**
+ * Decode a compressed point that arrived as hex (a record, an answer): bad hex or a value
+ * off the curve is a TrineError('invalid-input') naming the field, as every wire decoder's.
+ */
+export function pointFromHex(hex: string, title = 'point'): Point {
+  const bytes = fromHex(hex, 33, title);
+  try {
+    return pointFromBytes(bytes, title);
+  } catch {
+    throw invalidInput(title, 'not a valid secp256k1 point');
+  }
+}

@@ -50,6 +50,11 @@ export function evaluate(poly: Polynomial, x: number): bigint {
   return acc;
 }
 
+/** The shares at every index (the dealer's batch: one Horner evaluation per index). */
+export function evaluateAll(poly: Polynomial, indices: readonly number[]): SharePoint[] {
+  return indices.map((index) => ({ index, value: evaluate(poly, index) }));
+}
+
 /** Lagrange coefficients at 0 for the given distinct, non-zero indices. */
 export function lagrangeAtZero(indices: readonly number[]): bigint[] {
   const seen = new Set<number>();

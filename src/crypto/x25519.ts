@@ -81,6 +81,7 @@ export async function x25519Open(
   sealed: Uint8Array,
   slot: Uint8Array,
 ): Promise<Uint8Array> {
+  abytes(recipient?.publicKey, 32, 'recipient.publicKey');
   abytes(sealed, undefined, 'sealed');
   abytes(slot, undefined, 'slot');
   if (sealed.length < HEADER + 16)

@@ -176,6 +176,10 @@ const factorList = v.pipe(
   v.maxLength(MAX_FACTORS),
   v.check((fs) => new Set(fs.map((f) => f.pub)).size === fs.length, 'a factor appears twice'),
   v.check((fs) => new Set(fs.map((f) => f.index)).size === fs.length, 'a share index appears twice'),
+  v.check(
+    (fs) => fs.every((f) => (f.type === 'password') === (f.salt !== undefined)),
+    'a password factor carries its salt, and no other factor does',
+  ),
 );
 
 export const MetadataRecord = v.pipe(
