@@ -34,7 +34,7 @@ import type {
 import { recordHash } from '../../src/protocol/hashes.ts';
 import { dealingSlot, factorSlot, privateSlot } from '../../src/protocol/slots.ts';
 
-export type TestFactor = { type: FactorType; key: bigint; pub: string; index: number };
+export type TestFactor = { type: FactorType; key: bigint; pub: string; index: number; salt?: string };
 
 export type TestUser = {
   P: string;
@@ -97,12 +97,19 @@ function sealFactors(u: TestUser): MetadataRecord['factors'] {
       encodeSharePair(pair),
       factorSlot(u.P, u.epoch, factor.index, factor.pub),
     );
-    return { pub: factor.pub, index: factor.index, type: factor.type, sealed: toHex(sealed) };
+    return {
+      pub: factor.pub,
+      index: factor.index,
+      type: factor.type,
+      ...(factor.salt ? { salt: factor.salt } : {}),
+      sealed: toHex(sealed),
+    };
   });
 }
 
 function sealPrivate(u: TestUser): string {
-  const key = hkdf(sha256, scalarToBytes(u.m), undefined, utf8(TAG.metadataPrivate), 32);
+  // as wallet/privatePart.ts: HKDF-SHA-256(m, salt = tag, info = P)
+  const key = hkdf(sha256, scalarToBytes(u.m), utf8(TAG.metadataPrivate), fromHex(u.P, 32), 32);
   const plain = utf8(JSON.stringify({ labels: u.labels, credentialIds: u.credentialIds }));
   return toHex(aeadSeal(key, plain, privateSlot(u.P)));
 }
@@ -129,7 +136,8 @@ async function buildRecord(
 
 function newFactor(u: TestUser, type: FactorType): TestFactor {
   const key = randomScalar();
-  const factor = { type, key, pub: pub(key), index: u.nextIndex };
+  const factor: TestFactor = { type, key, pub: pub(key), index: u.nextIndex };
+  if (type === 'password') factor.salt = toHex(randomBytes(16)); // argon2id salt
   u.nextIndex += 1;
   u.secrets.push(hex(key));
   return factor;
