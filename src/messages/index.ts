@@ -1,0 +1,4 @@
+export * from './channel.ts';
+export * from './internal.ts';
+export * from './providerErrors.ts';
+export * from './rpc.ts';

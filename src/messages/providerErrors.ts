@@ -1,0 +1,30 @@
+/**
+ * EIP-1193 and JSON-RPC error codes, and the plain `{ code, message }` shape they take
+ * when they cross contexts. No imports, so the in-page provider can use it too.
+ */
+import type { ProviderErrorData } from './rpc.ts';
+
+export const ProviderErrorCode = {
+  /** EIP-1193: the user rejected the request. */
+  userRejected: 4001,
+  /** EIP-1193: the origin is not authorised for this method or account. */
+  unauthorized: 4100,
+  /** EIP-1193: the wallet does not support this method. */
+  unsupportedMethod: 4200,
+  /** EIP-1193: the provider is disconnected from all chains (the extension went away). */
+  disconnected: 4900,
+  /** EIP-1193: the provider is not connected to the requested chain. */
+  chainDisconnected: 4901,
+  /** JSON-RPC: the request object is not valid. */
+  invalidRequest: -32600,
+  /** JSON-RPC: invalid method parameters. */
+  invalidParams: -32602,
+  /** JSON-RPC: internal error. */
+  internal: -32603,
+} as const;
+export type ProviderErrorCode = (typeof ProviderErrorCode)[keyof typeof ProviderErrorCode];
+
+/** @example providerError(4200, 'eth_foo is not supported') */
+export function providerError(code: ProviderErrorCode, message: string, data?: unknown): ProviderErrorData {
+  return data === undefined ? { code, message } : { code, message, data };
+}
