@@ -1,0 +1,63 @@
+/**
+ * One entry for every runtime message. Extension pages may call the internal procedures;
+ * content scripts may only relay provider requests, tagged with the origin the browser
+ * reports. Anything malformed gets a clear error and changes nothing.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import { isTrineError, TrineError } from '../../src/errors/index.ts';
+import {
+  type InternalFailure,
+  InternalMessage,
+  ProviderErrorCode,
+  type ProviderResponse,
+  providerError,
+  RpcMessage,
+} from '../../src/messages/index.ts';
+import { parse } from '../../src/protocol/parse.ts';
+import { oauthCallback } from './procedures/oauthCallback.ts';
+import { oauthResult } from './procedures/oauthResult.ts';
+import { ping } from './procedures/ping.ts';
+import { handleProviderRequest } from './provider.ts';
+import { classifySender } from './sender.ts';
+
+export async function route(message: unknown, rawSender: Runtime.MessageSender): Promise<unknown> {
+  const sender = classifySender(rawSender, browser.runtime.id, browser.runtime.getURL(''));
+  if (sender === undefined)
+    return failure(new TrineError({ code: 'invalid-input', message: 'unknown sender' }));
+  if (sender.kind === 'web-page') return relayProviderRequest(message, sender.origin);
+  try {
+    const call = parse(InternalMessage, message, 'message');
+    switch (call.type) {
+      case 'ping':
+        return ping();
+      case 'oauth-callback':
+        return await oauthCallback(call);
+      case 'oauth-result':
+        return await oauthResult(call);
+    }
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+async function relayProviderRequest(message: unknown, origin: string): Promise<ProviderResponse> {
+  let request: RpcMessage['request'];
+  try {
+    request = parse(RpcMessage, message, 'request').request;
+  } catch (error) {
+    return { error: providerError(ProviderErrorCode.invalidRequest, (error as Error).message) };
+  }
+  try {
+    return await handleProviderRequest(request, { origin });
+  } catch (error) {
+    console.error('provider request failed', request.method, error);
+    return { error: providerError(ProviderErrorCode.internal, 'internal error') };
+  }
+}
+
+function failure(error: unknown): InternalFailure {
+  if (isTrineError(error) && error.expose)
+    return { ok: false, error: { code: error.code, message: error.message } };
+  console.error('background procedure failed', error);
+  return { ok: false, error: { code: 'internal', message: 'internal error' } };
+}

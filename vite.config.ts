@@ -1,0 +1,123 @@
+/**
+ * Builds the extension from `manifest.json` into `dist/<browser>`:
+ *   vite build --mode chrome   → dist/chrome  (service worker, manifest `key`)
+ *   vite build --mode firefox  → dist/firefox (background scripts, gecko id)
+ * The pages and the background are one ES-module build with shared chunks. The content
+ * script and the in-page provider run as classic scripts, so each is built afterwards as
+ * its own self-contained IIFE.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import preact from '@preact/preset-vite';
+import { build, defineConfig, type Plugin } from 'vite';
+
+type Browser = 'chrome' | 'firefox';
+
+const root = import.meta.dirname;
+const readJson = (file: string) => JSON.parse(readFileSync(resolve(root, file), 'utf8'));
+/** EIP-6963 providers are injected into every page: keep them small. */
+const INPAGE_MAX_GZIP_BYTES = 5 * 1024;
+const targets: Record<Browser, string> = { chrome: 'chrome120', firefox: 'firefox140' };
+
+export default defineConfig(({ mode }) => {
+  if (mode !== 'chrome' && mode !== 'firefox')
+    throw new Error(`--mode must be chrome or firefox, not '${mode}'`);
+  const browser: Browser = mode;
+  const outDir = resolve(root, 'dist', browser);
+  const page = (path: string) => resolve(root, 'extension', path);
+  return {
+    root: resolve(root, 'extension'),
+    publicDir: resolve(root, 'public'),
+    plugins: [preact(), manifestPlugin(browser), classicScriptsPlugin(browser, outDir)],
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: targets[browser],
+      modulePreload: false,
+      rolldownOptions: {
+        input: {
+          background: page('background/index.ts'),
+          popup: page('popup.html'),
+          onboarding: page('pages/onboarding.html'),
+          passkey: page('pages/passkey.html'),
+          approval: page('pages/approval.html'),
+          callback: page('pages/callback.html'),
+        },
+        output: {
+          entryFileNames: (chunk) =>
+            chunk.name === 'background' ? 'background.js' : 'assets/[name]-[hash].js',
+        },
+      },
+    },
+  };
+});
+
+/** Emit `manifest.json` for one browser from the shared template. */
+function manifestPlugin(browser: Browser): Plugin {
+  return {
+    name: 'trine-manifest',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'manifest.json',
+        source: JSON.stringify(manifestFor(browser), null, 2),
+      });
+    },
+  };
+}
+
+export function manifestFor(browser: Browser): Record<string, unknown> {
+  const manifest = { ...readJson('manifest.json'), version: readJson('package.json').version };
+  if (browser === 'chrome') {
+    // The public key pins the extension id, so OAuth redirect URIs stay registered.
+    return { ...manifest, key: readJson('config/extension-key.json').key, minimum_chrome_version: '120' };
+  }
+  return {
+    ...manifest,
+    background: { scripts: ['background.js'], type: 'module' },
+    browser_specific_settings: {
+      gecko: {
+        id: readJson('config/local.json').extension.geckoId,
+        // 140: data_collection_permissions; MAIN-world content scripts need 128.
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+      // Firefox for Android declares data collection from 142.
+      gecko_android: { strict_min_version: '142.0' },
+    },
+  };
+}
+
+/** After the main build: the content script and the in-page provider as standalone IIFEs. */
+function classicScriptsPlugin(browser: Browser, outDir: string): Plugin {
+  return {
+    name: 'trine-classic-scripts',
+    apply: 'build',
+    async closeBundle() {
+      for (const name of ['content', 'inpage']) {
+        await build({
+          configFile: false,
+          root,
+          publicDir: false,
+          logLevel: 'warn',
+          build: {
+            outDir,
+            emptyOutDir: false,
+            target: targets[browser],
+            lib: {
+              entry: resolve(root, 'extension', name, 'index.ts'),
+              formats: ['iife'],
+              name: `trine_${name}`,
+              fileName: () => `${name}.js`,
+            },
+          },
+        });
+      }
+      const gz = gzipSync(readFileSync(resolve(outDir, 'inpage.js'))).length;
+      if (gz > INPAGE_MAX_GZIP_BYTES)
+        throw new Error(`inpage.js is ${gz} bytes gzipped, over ${INPAGE_MAX_GZIP_BYTES}`);
+    },
+  };
+}
