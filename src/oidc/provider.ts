@@ -70,6 +70,10 @@ export async function createDevProvider(p: DevProviderParameters): Promise<Provi
     jwks: jwks as Configuration['jwks'],
     responseTypes: ['code', 'id_token'],
     pkce: { required: () => true },
+    // Extension pages exchange codes with `Origin: chrome-extension://<id>`, which URL
+    // parsing turns into "null", so the default check never matches: compare prefixes.
+    clientBasedCORS: (_ctx, origin, client) =>
+      client.redirectUris?.some((uri) => uri.startsWith(`${origin}/`)) ?? false,
     scopes: ['openid', 'email', 'profile'],
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     // Put email and name into the id token of the code flow too: the wallet shows them.
