@@ -48,8 +48,8 @@ export async function main(argv: string[]): Promise<number> {
   const config = loadLocalConfig();
   const dir = resolve(repoRoot, values.dir ?? config.dataDir);
   const offset = Number(values['port-offset']);
-  if (!Number.isInteger(offset) || offset < 0 || offset > 50_000)
-    throw invalidInput('--port-offset', 'expected 0 … 50000');
+  if (!Number.isInteger(offset) || offset < 0 || offset > 56_000)
+    throw invalidInput('--port-offset', 'expected 0 … 56000');
 
   // 1. The network (keys and ports) first: the extension build embeds it.
   const created = ensureNetwork({
