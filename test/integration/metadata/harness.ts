@@ -77,6 +77,7 @@ export async function startMetadata(
   return Object.assign(service, { url: `http://127.0.0.1:${port}` }) as MetadataProcess;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read answer bodies field by field and assert on them
 export type Answer = { status: number; body: any };
 
 export async function post(base: string, path: string, body: unknown): Promise<Answer> {
