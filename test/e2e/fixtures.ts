@@ -13,10 +13,11 @@
  *   await expect(popup.getByRole('button', { name: 'Sign in' })).toBeVisible();
  * });
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BrowserContext, test as base, type Page, type Worker } from '@playwright/test';
+import { repoRoot } from '../../src/config/local.ts';
+import { type ServiceName, serviceNames } from '../../src/stack/services.ts';
 import { type Stack, startStack } from '../../src/stack/stack.ts';
 import { extensionId, type LaunchedExtension, launchWithExtension } from './browser.ts';
 
@@ -28,7 +29,14 @@ export type ExtensionFixtures = {
   openExtensionPage: (path: string) => Promise<Page>;
 };
 
-export type WorkerFixtures = { stack: Stack };
+export type WorkerFixtures = {
+  stack: Stack;
+  /** Which services `stack` starts; all by default. `test.use({ stackServices: ['oidc'] })`. */
+  stackServices: readonly ServiceName[];
+};
+
+/** Kept after the run (logs of every service are under `logs/`); emptied when a stack starts. */
+export const stackDir = join(repoRoot, 'test-results', 'e2e-stack');
 
 export const test = base.extend<ExtensionFixtures & { launched: LaunchedExtension }, WorkerFixtures>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright needs the destructuring
@@ -47,16 +55,15 @@ export const test = base.extend<ExtensionFixtures & { launched: LaunchedExtensio
       return page;
     });
   },
+  stackServices: [serviceNames, { scope: 'worker', option: true }],
   stack: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright needs the destructuring
-    async ({}, use) => {
-      const dir = mkdtempSync(join(tmpdir(), 'trine-e2e-stack-'));
-      const stack = await startStack({ dir });
+    async ({ stackServices }, use) => {
+      rmSync(stackDir, { recursive: true, force: true });
+      const stack = await startStack({ dir: stackDir, services: stackServices });
       try {
         await use(stack);
       } finally {
         await stack.stop();
-        rmSync(dir, { recursive: true, force: true });
       }
     },
     { scope: 'worker', timeout: 120_000 },

@@ -9,6 +9,8 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { sessionNonce } from '../../src/protocol/nonce.ts';
 import { expect, pinnedExtensionId, test } from './fixtures.ts';
 
+test.use({ stackServices: ['oidc'] });
+
 const redirectUri = `chrome-extension://${pinnedExtensionId}/pages/callback.html`;
 
 type Discovery = { authorization_endpoint: string; token_endpoint: string; jwks_uri: string; issuer: string };

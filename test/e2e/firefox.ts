@@ -1,0 +1,30 @@
+/**
+ * Firefox ESR with dist/firefox installed, driven by puppeteer-core over WebDriver BiDi
+ * (Playwright cannot install extensions into Firefox). For smoke tests of the Firefox build.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { loadLocalConfig, repoRoot } from '../../src/config/local.ts';
+
+export const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const firefoxAvailable = existsSync(firefoxPath);
+export const firefoxExtensionDir = join(repoRoot, 'dist', 'firefox');
+
+export type LaunchedFirefox = { browser: Browser; addonId: string; close(): Promise<void> };
+
+export async function launchFirefoxWithExtension(): Promise<LaunchedFirefox> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath,
+    headless: process.env.HEADED !== '1',
+  });
+  try {
+    const addonId = await browser.installExtension(firefoxExtensionDir);
+    if (addonId !== loadLocalConfig().extension.geckoId) throw new Error(`installed as ${addonId}`);
+    return { browser, addonId, close: () => browser.close() };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
