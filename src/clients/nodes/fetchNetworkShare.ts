@@ -1,0 +1,265 @@
+/**
+ * Login, step 1 (PROTOCOL.md, flows): ask all N nodes at once for their sub-shares and
+ * rebuild the network share (f(1), g(1)) from the first t answers that
+ *   - are signed by the node's key from network.json and bound to this node and sessionPub,
+ *   - agree on (P, epoch, K, M, commitments),
+ *   - open (sealed to the session key, slot shareSlot) and interpolate to F[0], G[0].
+ * Work is lazy: a signature is checked and a sub-share opened only when its group can
+ * reach t, so a login at N = 18, t = 10 costs t verifications and t openings, not N. On a
+ * mismatch every sub-share of the group is checked against the commitments, the bad nodes
+ * are named, and more answers are awaited. Once done, the other requests are aborted.
+ *
+ * Errors: `user-unknown` (≥ t signed "unknown" answers; details.attestations, details.P),
+ * `token-rejected` / `token-expired` (too many nodes refused the token to reach t),
+ * `not-enough-nodes` (details.failures says which node failed and why).
+ *
+ * @example
+ * const session = await generateX25519();
+ * const share = await fetchNetworkShare({ network, verifier: 'trine-dev', idToken, session });
+ */
+import type { NetworkConfig, NodeEntry } from '../../config/network.ts';
+import { fromHex, toHex } from '../../crypto/bytes.ts';
+import { canonicalJson } from '../../crypto/canonical.ts';
+import { decodeSharePair, type SharePair } from '../../crypto/sharePair.ts';
+import { x25519Open } from '../../crypto/x25519.ts';
+import { TrineError } from '../../errors/index.ts';
+import { type Attestation, type NodeShareOk, ShareResponse } from '../../protocol/formats.ts';
+import { shareSlot } from '../../protocol/slots.ts';
+import { assertSignedBy, callNode } from './call.ts';
+import { badSubShares, combineSubShares } from './combine.ts';
+import { failureOf, NodeCallError, type NodeFailure } from './failures.ts';
+import type { NetworkShare, NodeLogin, NodesProgress } from './types.ts';
+
+export type FetchNetworkShareParameters = NodeLogin & {
+  network: NetworkConfig;
+  onProgress?: (progress: NodesProgress) => void;
+  signal?: AbortSignal;
+  /** Per-node request timeout (ms). */
+  timeoutMs?: number;
+};
+
+type Candidate = {
+  node: NodeEntry;
+  answer: { body: NodeShareOk; sig: string };
+  state: 'new' | 'good' | 'bad';
+  pair?: SharePair;
+};
+type Unknown = { node: NodeEntry; attestation: Attestation };
+
+export function fetchNetworkShare(p: FetchNetworkShareParameters): Promise<NetworkShare> {
+  const { network } = p;
+  const t = network.threshold;
+  const sessionPub = toHex(p.session.publicKey);
+  const controller = new AbortController();
+  const groups = new Map<string, Candidate[]>();
+  const unknowns: Unknown[] = [];
+  const failures: NodeFailure[] = [];
+  const outstanding = new Set(network.nodes.map((n) => n.index));
+  let okAnswers = 0;
+  let finished = false;
+
+  return new Promise<NetworkShare>((resolve, reject) => {
+    const finish = (outcome: { share: NetworkShare } | { error: unknown }) => {
+      if (finished) return;
+      finished = true;
+      controller.abort();
+      p.signal?.removeEventListener('abort', onAbort);
+      if ('share' in outcome) resolve(outcome.share);
+      else reject(outcome.error);
+    };
+    const onAbort = () => finish({ error: p.signal?.reason ?? new Error('aborted') });
+    if (p.signal?.aborted) return onAbort();
+    p.signal?.addEventListener('abort', onAbort);
+
+    // Decisions run one at a time, in arrival order.
+    let queue = Promise.resolve();
+    const schedule = () => {
+      queue = queue.then(decide).catch((error: unknown) => finish({ error }));
+    };
+
+    const decide = async () => {
+      if (finished) return;
+      const share = await tryGroups();
+      if (share) return finish({ share });
+      const alive = Math.max(
+        0,
+        ...[...groups.values()].map((g) => g.filter((c) => c.state !== 'bad').length),
+      );
+      if (alive + outstanding.size >= t) return; // t agreeing answers are still possible
+      finish({ error: failure() });
+    };
+
+    /** Verifies and opens t candidates of a group that can reach t; combines them. */
+    const tryGroups = async (): Promise<NetworkShare | undefined> => {
+      for (;;) {
+        const group = [...groups.values()].find((g) => g.filter((c) => c.state !== 'bad').length >= t);
+        if (!group || finished) return undefined;
+        const chosen = group.filter((c) => c.state !== 'bad').slice(0, t);
+        await Promise.all(chosen.filter((c) => c.state === 'new').map(prepare));
+        if (chosen.some((c) => c.state !== 'good')) continue;
+        const subShares = chosen.map((c) => ({ node: c.node.index, pair: c.pair! }));
+        const body = chosen[0]!.answer.body;
+        const share = combineSubShares(subShares, body.commitments);
+        if (share) return success(group, chosen, share);
+        const bad = new Set(badSubShares(subShares, body.commitments));
+        // t shares on one polynomial cannot interpolate off it: with none bad, the group is inconsistent
+        for (const c of bad.size > 0 ? chosen.filter((c) => bad.has(c.node.index)) : group)
+          reject1(
+            c,
+            new NodeCallError('bad-share', `node ${c.node.index}: sub-share does not match the commitments`),
+          );
+      }
+    };
+
+    const prepare = async (c: Candidate) => {
+      try {
+        await assertSignedBy(c.node, c.answer);
+        const b = c.answer.body;
+        let plain: Uint8Array;
+        try {
+          plain = await x25519Open(p.session, fromHex(b.sealed), shareSlot(b.P, b.epoch, b.node, sessionPub));
+        } catch {
+          throw new NodeCallError('bad-share', `node ${c.node.index}: sealed sub-share does not open`);
+        }
+        try {
+          c.pair = decodeSharePair(plain);
+        } finally {
+          plain.fill(0);
+        }
+        c.state = 'good';
+      } catch (error) {
+        reject1(c, error);
+      }
+    };
+
+    const reject1 = (c: Candidate, error: unknown) => {
+      c.state = 'bad';
+      delete c.pair;
+      failures.push(failureOf(c.node.index, error));
+    };
+
+    const success = (winner: Candidate[], used: Candidate[], share: SharePair): NetworkShare => {
+      const b = used[0]!.answer.body;
+      const lagging = unknowns.map((u) => u.node.index);
+      const extra: NodeFailure[] = [];
+      for (const group of groups.values()) {
+        if (group === winner) continue;
+        for (const c of group) {
+          if (c.state === 'bad') continue;
+          const o = c.answer.body;
+          if (o.P === b.P && o.epoch < b.epoch) lagging.push(c.node.index);
+          else
+            extra.push({
+              node: c.node.index,
+              reason: o.P === b.P && o.epoch > b.epoch ? 'other-epoch' : 'disagrees',
+              message: `node ${c.node.index}: answered another ${o.P === b.P ? `epoch (${o.epoch})` : 'user'}`,
+            });
+        }
+      }
+      return {
+        P: b.P,
+        epoch: b.epoch,
+        K: b.tss.K,
+        M: b.meta.M,
+        commitments: b.commitments,
+        share,
+        used: used.map((c) => c.node.index).sort((x, y) => x - y),
+        lagging: lagging.sort((x, y) => x - y),
+        pending: [...outstanding].sort((x, y) => x - y),
+        failures: [...failures, ...extra],
+      };
+    };
+
+    const failure = (): TrineError => {
+      const all = [...failures];
+      for (const group of groups.values())
+        for (const c of group)
+          if (c.state !== 'bad')
+            all.push({
+              node: c.node.index,
+              reason: 'disagrees',
+              message: `node ${c.node.index}: too few nodes agree with its answer`,
+            });
+      if (unknowns.length >= t) {
+        return new TrineError({
+          code: 'user-unknown',
+          message: `${unknowns.length} of ${network.nodes.length} nodes do not know this user`,
+          details: {
+            P: unknowns[0]!.attestation.body.P,
+            attestations: unknowns.map((u) => u.attestation),
+            failures: all,
+          },
+        });
+      }
+      const tokenFailures = all.filter((f) => f.reason === 'token-rejected' || f.reason === 'token-expired');
+      if (tokenFailures.length > network.nodes.length - t) {
+        const expired =
+          tokenFailures.filter((f) => f.reason === 'token-expired').length * 2 > tokenFailures.length;
+        return new TrineError({
+          code: expired ? 'token-expired' : 'token-rejected',
+          message: expired
+            ? 'the login has expired: log in again'
+            : `the nodes refused the login: ${tokenFailures[0]!.message}`,
+          details: { failures: all },
+        });
+      }
+      const heard = network.nodes.length - outstanding.size;
+      const usable = Math.max(
+        0,
+        ...[...groups.values()].map((g) => g.filter((c) => c.state !== 'bad').length),
+      );
+      return new TrineError({
+        code: 'not-enough-nodes',
+        message: `only ${usable} of the ${t} node answers needed could be used (${heard} of ${network.nodes.length} nodes answered)`,
+        details: { needed: t, total: network.nodes.length, failures: all },
+      });
+    };
+
+    const onAnswer = async (node: NodeEntry, response: ShareResponse) => {
+      const body = response.answer.body;
+      if (body.node !== node.index || body.sessionPub !== sessionPub)
+        throw new NodeCallError('wrong-binding', `node ${node.index}: answer is for another node or session`);
+      if (body.status === 'ok') {
+        okAnswers += 1;
+        const key = canonicalJson({
+          P: body.P,
+          epoch: body.epoch,
+          K: body.tss.K,
+          M: body.meta.M,
+          c: body.commitments,
+        });
+        const group = groups.get(key) ?? [];
+        groups.set(key, group);
+        group.push({ node, answer: { body, sig: response.answer.sig }, state: 'new' });
+        p.onProgress?.({ step: 'nodes', answered: okAnswers, needed: t, total: network.nodes.length });
+        return;
+      }
+      // "unknown" is only believed when signed, with a matching attestation (for the create)
+      const attestation = response.attestation;
+      if (!attestation)
+        throw new NodeCallError('bad-answer', `node ${node.index}: "unknown" without attestation`);
+      const a = attestation.body;
+      if (a.node !== node.index || a.P !== body.P || a.sessionPub !== sessionPub || a.registered)
+        throw new NodeCallError('wrong-binding', `node ${node.index}: attestation does not match its answer`);
+      await assertSignedBy(node, response.answer);
+      await assertSignedBy(node, attestation);
+      unknowns.push({ node, attestation });
+    };
+
+    const request = { verifier: p.verifier, idToken: p.idToken, sessionPub };
+    for (const node of network.nodes) {
+      callNode(node, '/v1/share', request, ShareResponse, {
+        signal: controller.signal,
+        ...(p.timeoutMs ? { timeoutMs: p.timeoutMs } : {}),
+      })
+        .then((response) => onAnswer(node, response))
+        .catch((error: unknown) => {
+          if (!finished) failures.push(failureOf(node.index, error));
+        })
+        .finally(() => {
+          outstanding.delete(node.index);
+          if (!finished) schedule();
+        });
+    }
+  });
+}

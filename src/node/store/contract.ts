@@ -1,0 +1,30 @@
+/**
+ * The node's storage contract, written once; `sqlite.ts` and `postgres.ts` implement it
+ * and `test/integration/node/store.test.ts` runs the same suite on both.
+ *
+ * The store keeps one row per user pseudonym P: the current epoch (public, for the
+ * compare-and-swap) and the record sealed under the node's storage key (see
+ * `../record.ts`). It never sees plaintext. Replacing a row is how an older epoch is
+ * deleted: there is never more than one epoch per P.
+ */
+export type StoredRecord = { P: string; epoch: number; sealed: Uint8Array };
+
+export type NodeStore = {
+  readonly kind: 'sqlite' | 'postgres';
+  /** The sealed record of P, if any. */
+  get(P: string): Promise<StoredRecord | undefined>;
+  /**
+   * Store P's record at `epoch` if the stored epoch is still `expectedEpoch` (0 = no row).
+   * Returns false, changing nothing, when another install won the race.
+   */
+  replace(P: string, expectedEpoch: number, epoch: number, sealed: Uint8Array): Promise<boolean>;
+  /** A small named value (the storage key check). */
+  getSetting(name: string): Promise<Uint8Array | undefined>;
+  /** Insert a setting when absent; returns what is stored afterwards (the first writer wins). */
+  initSetting(name: string, value: Uint8Array): Promise<Uint8Array>;
+  /** Number of user records. */
+  count(): Promise<number>;
+  /** Throws when the database cannot answer (health check). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+};

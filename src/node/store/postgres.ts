@@ -1,0 +1,73 @@
+/**
+ * The PostgreSQL node store (see `contract.ts`). The compare-and-swap is one statement
+ * (INSERT … ON CONFLICT DO NOTHING for a new user, UPDATE … WHERE epoch = expected
+ * otherwise), so concurrent installs on one node cannot both win.
+ */
+import { openPostgres } from '../../storage/postgres.ts';
+import type { NodeStore } from './contract.ts';
+
+export async function openPostgresNodeStore(connectionString: string, schema: string): Promise<NodeStore> {
+  const pool = await openPostgres({ connectionString, schema });
+  await pool.query(`
+    CREATE TABLE IF NOT EXISTS node_records (
+      p TEXT PRIMARY KEY,
+      epoch INTEGER NOT NULL CHECK (epoch >= 1),
+      sealed BYTEA NOT NULL,
+      updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
+    );
+    CREATE TABLE IF NOT EXISTS node_settings (name TEXT PRIMARY KEY, value BYTEA NOT NULL);
+  `);
+  return {
+    kind: 'postgres',
+    async get(P) {
+      const { rows } = await pool.query<{ epoch: number; sealed: Buffer }>(
+        'SELECT epoch, sealed FROM node_records WHERE p = $1',
+        [P],
+      );
+      const row = rows[0];
+      return row ? { P, epoch: row.epoch, sealed: new Uint8Array(row.sealed) } : undefined;
+    },
+    async replace(P, expectedEpoch, epoch, sealed) {
+      const value = Buffer.from(sealed);
+      const result =
+        expectedEpoch === 0
+          ? await pool.query(
+              'INSERT INTO node_records (p, epoch, sealed) VALUES ($1, $2, $3) ON CONFLICT (p) DO NOTHING',
+              [P, epoch, value],
+            )
+          : await pool.query(
+              'UPDATE node_records SET epoch = $3, sealed = $4, updated_at = now() WHERE p = $1 AND epoch = $2',
+              [P, expectedEpoch, epoch, value],
+            );
+      return result.rowCount === 1;
+    },
+    async getSetting(name) {
+      const { rows } = await pool.query<{ value: Buffer }>(
+        'SELECT value FROM node_settings WHERE name = $1',
+        [name],
+      );
+      return rows[0] ? new Uint8Array(rows[0].value) : undefined;
+    },
+    async initSetting(name, value) {
+      await pool.query('INSERT INTO node_settings (name, value) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+        name,
+        Buffer.from(value),
+      ]);
+      const { rows } = await pool.query<{ value: Buffer }>(
+        'SELECT value FROM node_settings WHERE name = $1',
+        [name],
+      );
+      return new Uint8Array(rows[0]!.value);
+    },
+    async count() {
+      const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM node_records');
+      return Number(rows[0]?.n ?? 0);
+    },
+    async ping() {
+      await pool.query('SELECT 1');
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
