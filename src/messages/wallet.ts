@@ -1,0 +1,143 @@
+/**
+ * The wallet procedures: what the popup and the full-tab pages may ask the background.
+ * Defined once; the background validates every call against these schemas and the pages
+ * import the types. No reply ever carries k, m, a share or a factor key — with two
+ * deliberate exceptions the user asks for and is warned about: a new recovery phrase
+ * (shown once to be written down) and the exported private key (behind re-authentication).
+ */
+import * as v from 'valibot';
+
+const hex = (bytes: number) => v.pipe(v.string(), v.regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`)));
+const label = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100));
+
+/** How the user proves a factor (unlock, new device, re-authentication). */
+export const FactorProofInput = v.variant('type', [
+  /** PRF output of the passkey ceremony run in pages/passkey (32 bytes). */
+  v.strictObject({ type: v.literal('passkey'), prfOutput: hex(32) }),
+  v.strictObject({ type: v.literal('phrase'), phrase: v.pipe(v.string(), v.maxLength(1000)) }),
+  v.strictObject({
+    type: v.literal('password'),
+    password: v.pipe(v.string(), v.minLength(1), v.maxLength(256)),
+  }),
+  /** The device key kept in this browser's IndexedDB (the background finds it). */
+  v.strictObject({ type: v.literal('device') }),
+  v.strictObject({ type: v.literal('imported'), key: hex(32) }),
+]);
+export type FactorProofInput = v.InferOutput<typeof FactorProofInput>;
+
+/** A factor to enrol (registration or add). */
+export const FactorEnrolInput = v.variant('type', [
+  v.strictObject({
+    type: v.literal('passkey'),
+    prfOutput: hex(32),
+    credentialId: v.pipe(v.string(), v.maxLength(1024)),
+    label,
+  }),
+  /** The background generates the 24 words and returns them once. */
+  v.strictObject({ type: v.literal('phrase'), label }),
+  v.strictObject({ type: v.literal('password'), password: v.pipe(v.string(), v.maxLength(256)), label }),
+  /** The background generates and keeps a device key in IndexedDB. */
+  v.strictObject({ type: v.literal('device'), label }),
+  v.strictObject({ type: v.literal('imported'), key: hex(32), label }),
+]);
+export type FactorEnrolInput = v.InferOutput<typeof FactorEnrolInput>;
+
+/** One factor as the factors screen shows it. */
+export type FactorView = {
+  pub: string;
+  type: 'passkey' | 'phrase' | 'password' | 'device' | 'imported';
+  label: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+  /** This browser holds the device key / this was the factor used to unlock. */
+  thisDevice: boolean;
+};
+
+export type WalletState =
+  /** No login in progress, nothing unlocked. */
+  | { state: 'signed-out' }
+  /** The OpenID login and the nodes answered; waiting for a factor (existing wallet). */
+  | { state: 'needs-factor'; email: string | null; factorTypes: FactorView['type'][] }
+  /** The nodes do not know this identity: a new wallet can be created. */
+  | { state: 'needs-registration'; email: string | null }
+  | { state: 'unlocked'; address: `0x${string}`; email: string | null; autoLockMinutes: number };
+
+export const WalletMessage = v.variant('type', [
+  v.strictObject({ type: v.literal('wallet-status') }),
+  /** Run the OpenID login (identity API) and ask the nodes. `interactive: false` = silent re-login. */
+  v.strictObject({
+    type: v.literal('wallet-sign-in'),
+    interactive: v.boolean(),
+    provider: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  }),
+  v.strictObject({ type: v.literal('wallet-unlock'), proof: FactorProofInput }),
+  v.strictObject({
+    type: v.literal('wallet-register'),
+    first: FactorEnrolInput,
+    /** Also create a recovery phrase now (offered during onboarding). */
+    withRecoveryPhrase: v.boolean(),
+  }),
+  v.strictObject({ type: v.literal('wallet-lock') }),
+  v.strictObject({ type: v.literal('wallet-factors') }),
+  v.strictObject({ type: v.literal('wallet-add-factor'), factor: FactorEnrolInput }),
+  v.strictObject({ type: v.literal('wallet-remove-factor'), pub: hex(33) }),
+  v.strictObject({
+    type: v.literal('wallet-settings-set'),
+    autoLockMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 60)),
+  }),
+  /** The private key, after proving a factor again. */
+  v.strictObject({ type: v.literal('wallet-export-key'), proof: FactorProofInput }),
+  v.strictObject({ type: v.literal('wallet-balance') }),
+  v.strictObject({ type: v.literal('wallet-activity') }),
+  v.strictObject({ type: v.literal('wallet-chains') }),
+  v.strictObject({
+    type: v.literal('wallet-select-chain'),
+    chainId: v.pipe(v.string(), v.regex(/^0x[0-9a-f]{1,16}$/)),
+  }),
+]);
+export type WalletMessage = v.InferOutput<typeof WalletMessage>;
+
+export type ChainView = {
+  chainId: `0x${string}`;
+  name: string;
+  rpcUrl: string;
+  symbol: string;
+  selected: boolean;
+};
+export type ActivityView = {
+  id: string;
+  kind: 'send' | 'sign' | 'connect';
+  origin: string | null;
+  hash: `0x${string}` | null;
+  status: 'pending' | 'confirmed' | 'failed' | 'done';
+  summary: string;
+  at: number;
+};
+
+export type WalletReplies = {
+  'wallet-status': { ok: true } & WalletState;
+  'wallet-sign-in': { ok: true } & WalletState;
+  'wallet-unlock': { ok: true } & WalletState;
+  /** `recoveryPhrase` only when one was created: show once, never store. */
+  'wallet-register': { ok: true; recoveryPhrase: string | null } & WalletState;
+  'wallet-lock': { ok: true } & WalletState;
+  'wallet-factors': { ok: true; factors: FactorView[] };
+  'wallet-add-factor': { ok: true; factors: FactorView[]; recoveryPhrase: string | null };
+  'wallet-remove-factor': { ok: true; factors: FactorView[] };
+  'wallet-settings-set': { ok: true } & WalletState;
+  'wallet-export-key': { ok: true; privateKey: `0x${string}` };
+  'wallet-balance': { ok: true; chainId: `0x${string}`; wei: string; symbol: string };
+  'wallet-activity': { ok: true; items: ActivityView[] };
+  'wallet-chains': { ok: true; chains: ChainView[] };
+  'wallet-select-chain': { ok: true; chains: ChainView[] };
+};
+
+/** Broadcast by the background (runtime.sendMessage) during long steps. */
+export type WalletProgressEvent = {
+  type: 'wallet-progress';
+  step: 'nodes' | 'record' | 'factor' | 'create' | 'install' | 'refresh' | 'write' | 'done';
+  /** e.g. "Nodes answered 3/5". */
+  text: string;
+  done?: number;
+  total?: number;
+};
