@@ -86,6 +86,7 @@ export function fetchNetworkShare(p: FetchNetworkShareParameters): Promise<Netwo
         ...[...groups.values()].map((g) => g.filter((c) => c.state !== 'bad').length),
       );
       if (alive + outstanding.size >= t) return; // t agreeing answers are still possible
+      if (unknowns.length < t && unknowns.length + outstanding.size >= t) return; // t "unknown" still possible
       finish({ error: failure() });
     };
 
