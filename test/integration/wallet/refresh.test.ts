@@ -66,14 +66,30 @@ describe('remove a factor = refresh', () => {
     const saved: RecordState[] = [structuredClone(w.session.state)];
 
     const progress: Progress[] = [];
-    await removeFactor({ backend: h.backend, login: await h.loginAs(w.account), session: w.session, factorPub: phrasePub, onProgress: (p) => progress.push(p) });
-    expect(progress.map((p) => p.step)).toEqual(expect.arrayContaining(['refresh', 'write', 'install', 'done']));
+    await removeFactor({
+      backend: h.backend,
+      login: await h.loginAs(w.account),
+      session: w.session,
+      factorPub: phrasePub,
+      onProgress: (p) => progress.push(p),
+    });
+    expect(progress.map((p) => p.step)).toEqual(
+      expect.arrayContaining(['refresh', 'write', 'install', 'done']),
+    );
     expect(w.session.epoch).toBe(2);
     expect(w.session.state.record.factors.map((f) => f.pub)).not.toContain(phrasePub);
     expect(w.session.state.record.previous).toBeUndefined();
 
     // The phrase alone with the network: refused.
-    expect(await codeOf(login({ backend: h.backend, login: await h.loginAs(w.account), proof: { kind: 'key', factorKey: w.phrase.factorKey } }))).toBe('factor-not-recognised');
+    expect(
+      await codeOf(
+        login({
+          backend: h.backend,
+          login: await h.loginAs(w.account),
+          proof: { kind: 'key', factorKey: w.phrase.factorKey },
+        }),
+      ),
+    ).toBe('factor-not-recognised');
 
     // The attacker's best try: current network share (epoch 2, as the nodes now serve it)
     // plus the phrase's old share from a saved epoch-1 record → a wrong point.
@@ -81,7 +97,14 @@ describe('remove a factor = refresh', () => {
     expect(net.epoch).toBe(2);
     for (const state of saved) {
       const entry = state.record.factors.find((f) => f.pub === phrasePub)!;
-      const old = openFactorShare(state.record.P, state.record.epoch, entry.index, entry.pub, entry.sealed, w.phrase.factorKey);
+      const old = openFactorShare(
+        state.record.P,
+        state.record.epoch,
+        entry.index,
+        entry.pub,
+        entry.sealed,
+        w.phrase.factorKey,
+      );
       const forged = materialFromShares(1, net.share, entry.index, old);
       expect(toHex(publicOf(forged.k).toBytes(true))).not.toBe(net.K);
       expect(addressOf(publicOf(forged.k))).not.toBe(address);
@@ -89,21 +112,46 @@ describe('remove a factor = refresh', () => {
 
     // The remaining factors still work, at the new epoch.
     for (const factorKey of [w.device, w.passkey]) {
-      const r = await login({ backend: h.backend, login: await h.loginAs(w.account), proof: { kind: 'key', factorKey } });
+      const r = await login({
+        backend: h.backend,
+        login: await h.loginAs(w.account),
+        proof: { kind: 'key', factorKey },
+      });
       expect(r.session.address).toBe(address);
       expect(r.session.epoch).toBe(2);
     }
     // Two remaining factors without the network, from the latest record.
-    const offline = await recoverOffline(w.session.state, { kind: 'key', factorKey: w.device }, { kind: 'key', factorKey: w.passkey });
+    const offline = await recoverOffline(
+      w.session.state,
+      { kind: 'key', factorKey: w.device },
+      { kind: 'key', factorKey: w.passkey },
+    );
     expect(offline.address).toBe(address);
     // The removed phrase plus a remaining factor, from the new record: the phrase has no share there.
-    expect(await codeOf(recoverOffline(w.session.state, { kind: 'key', factorKey: w.phrase.factorKey }, { kind: 'key', factorKey: w.device }))).toBe('factor-not-recognised');
+    expect(
+      await codeOf(
+        recoverOffline(
+          w.session.state,
+          { kind: 'key', factorKey: w.phrase.factorKey },
+          { kind: 'key', factorKey: w.device },
+        ),
+      ),
+    ).toBe('factor-not-recognised');
   });
 
   it('the last factor cannot be removed, and an unknown factor is refused, with nothing changed', async () => {
     const w = await newWallet('last');
     const before = w.session.state.version;
-    expect(await codeOf(removeFactor({ backend: h.backend, login: await h.loginAs(w.account), session: w.session, factorPub: '02'.repeat(33) }))).toBe('invalid-input');
+    expect(
+      await codeOf(
+        removeFactor({
+          backend: h.backend,
+          login: await h.loginAs(w.account),
+          session: w.session,
+          factorPub: '02'.repeat(33),
+        }),
+      ),
+    ).toBe('invalid-input');
     expect(w.session.state.version).toBe(before);
   });
 });
@@ -116,13 +164,21 @@ describe('failures', () => {
     const n = h.stack.network.nodes.length;
     // N − t nodes down: still works.
     for (let i = 1; i <= n - t; i++) await h.stack.node(i)!.stop();
-    const ok = await login({ backend: h.backend, login: await h.loginAs(w.account), proof: { kind: 'key', factorKey: w.device } });
+    const ok = await login({
+      backend: h.backend,
+      login: await h.loginAs(w.account),
+      proof: { kind: 'key', factorKey: w.device },
+    });
     expect(ok.session.address).toBe(w.session.address);
     // One more down: a clear error naming the failures.
     await h.stack.node(n - t + 1)!.stop();
     let failure: unknown;
     try {
-      await login({ backend: h.backend, login: await h.loginAs(w.account), proof: { kind: 'key', factorKey: w.device } });
+      await login({
+        backend: h.backend,
+        login: await h.loginAs(w.account),
+        proof: { kind: 'key', factorKey: w.device },
+      });
     } catch (err) {
       failure = err;
     }
@@ -133,12 +189,28 @@ describe('failures', () => {
     // The metadata server down: the nodes answer, the record cannot be read.
     const metadata = h.stack.services.get('metadata')!;
     await metadata.stop();
-    expect(await codeOf(login({ backend: h.backend, login: await h.loginAs(w.account), proof: { kind: 'key', factorKey: w.device } }))).toBe('network-unreachable');
+    expect(
+      await codeOf(
+        login({
+          backend: h.backend,
+          login: await h.loginAs(w.account),
+          proof: { kind: 'key', factorKey: w.device },
+        }),
+      ),
+    ).toBe('network-unreachable');
     // …and two factors with the record this device holds still rebuild the key.
-    const offline = await recoverOffline(w.session.state, { kind: 'key', factorKey: w.device }, { kind: 'key', factorKey: w.phrase.factorKey });
+    const offline = await recoverOffline(
+      w.session.state,
+      { kind: 'key', factorKey: w.device },
+      { kind: 'key', factorKey: w.phrase.factorKey },
+    );
     expect(offline.address).toBe(w.session.address);
     await metadata.restart();
-    const after = await login({ backend: h.backend, login: await h.loginAs(w.account), proof: { kind: 'key', factorKey: w.passkey } });
+    const after = await login({
+      backend: h.backend,
+      login: await h.loginAs(w.account),
+      proof: { kind: 'key', factorKey: w.passkey },
+    });
     expect(after.session.state.version).toBe(version);
   });
 });
