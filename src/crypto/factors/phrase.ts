@@ -3,11 +3,13 @@
  * encode the 32 key bytes directly (entropy = key), so the phrase round-trips exactly and
  * a typo is caught by the BIP-39 checksum.
  */
-import { entropyToMnemonic, mnemonicToEntropy, validateMnemonic } from '@scure/bip39';
+import { entropyToMnemonic, mnemonicToEntropy } from '@scure/bip39';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
 import { TrineError } from '../../errors/index.ts';
 import { abytes } from '../bytes.ts';
 import { randomScalar, scalarFromBytes, scalarToBytes } from '../scalar.ts';
+
+const WORDS = new Set(wordlist);
 
 /** A fresh factor key and its 24 words. */
 export function generateRecoveryPhrase(): { factorKey: Uint8Array; phrase: string } {
@@ -30,19 +32,21 @@ export function factorKeyFromPhrase(phrase: string): Uint8Array {
       code: 'invalid-input',
       message: `recovery phrase: expected 24 words, got ${words.length}`,
     });
-  const unknown = words.findIndex((w) => !wordlist.includes(w));
+  const unknown = words.findIndex((w) => !WORDS.has(w));
   if (unknown >= 0)
     throw new TrineError({
       code: 'invalid-input',
       message: `recovery phrase: word ${unknown + 1} is not in the word list`,
     });
-  const normalised = words.join(' ');
-  if (!validateMnemonic(normalised, wordlist))
+  let key: Uint8Array;
+  try {
+    key = mnemonicToEntropy(words.join(' '), wordlist); // checks the 8-bit checksum
+  } catch {
     throw new TrineError({
       code: 'invalid-input',
       message: 'recovery phrase: checksum mismatch (a word is wrong or out of order)',
     });
-  const key = mnemonicToEntropy(normalised, wordlist);
+  }
   try {
     scalarFromBytes(key, 'factorKey');
   } catch {
