@@ -5,12 +5,21 @@
  * The pages and the background are one ES-module build with shared chunks. The content
  * script and the in-page provider run as classic scripts, so each is built afterwards as
  * its own self-contained IIFE.
+ *
+ * The public network description (`network.json` of `TRINE_NETWORK_DIR`, default the
+ * `dataDir` of config/local.json, created on first build like `npm start` does) and the
+ * default chain are embedded as `__TRINE_CONFIG__` (see src/extension/config.ts).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import preact from '@preact/preset-vite';
 import { build, defineConfig, type Plugin } from 'vite';
+import { networkPath } from './src/config/init-network.ts';
+import { loadLocalConfig } from './src/config/local.ts';
+import { parseNetworkConfig } from './src/config/network.ts';
+import { type ExtensionConfig, extensionConfigFor } from './src/extension/config.ts';
+import { ensureNetwork } from './src/stack/stack.ts';
 
 type Browser = 'chrome' | 'firefox';
 
@@ -30,6 +39,7 @@ export default defineConfig(({ mode }) => {
     root: resolve(root, 'extension'),
     publicDir: resolve(root, 'public'),
     plugins: [preact(), manifestPlugin(browser), classicScriptsPlugin(browser, outDir)],
+    define: { __TRINE_CONFIG__: JSON.stringify(embeddedConfig()) },
     build: {
       outDir,
       emptyOutDir: true,
@@ -52,6 +62,22 @@ export default defineConfig(({ mode }) => {
     },
   };
 });
+
+/** What the extension is built for: the network of `TRINE_NETWORK_DIR` and the local chain. */
+export function embeddedConfig(): ExtensionConfig {
+  const local = loadLocalConfig();
+  const dir = resolve(root, process.env.TRINE_NETWORK_DIR || local.dataDir);
+  ensureNetwork({ dir, config: local });
+  const network = parseNetworkConfig(readJson(networkPath(dir)));
+  return extensionConfigFor(network, [
+    {
+      chainId: `0x${local.chain.chainId.toString(16)}`,
+      name: local.chain.name,
+      rpcUrl: `http://${local.host}:${local.chain.port}`,
+      symbol: 'ETH',
+    },
+  ]);
+}
 
 /** Emit `manifest.json` for one browser from the shared template. */
 function manifestPlugin(browser: Browser): Plugin {
