@@ -5,20 +5,19 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { TrineError } from '../errors/index.ts';
+import { requireBinary } from './binary.ts';
 import { type ServiceHandle, spawnService } from './process.ts';
 
 export const chromiumPath = '/usr/bin/chromium';
+const installHint = 'Install it with `sudo apt-get install -y chromium` (Debian/Ubuntu).';
 
-export async function openChromium(o: {
-  extensionDir: string;
-  profileDir: string;
-  url: string;
-  logDir: string;
-}): Promise<ServiceHandle> {
-  if (!existsSync(join(o.extensionDir, 'manifest.json'))) {
+/** Throws, saying what to do, when `--browser` cannot work here; called before anything starts. */
+export function assertCanOpenChromium(extensionDir: string): void {
+  requireBinary('chromium', chromiumPath, undefined, installHint);
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new TrineError({
       code: 'invalid-input',
-      message: `${o.extensionDir} has no manifest.json: the extension is not built. Run \`npm run build\` and fix its errors first.`,
+      message: `--browser: ${extensionDir} has no manifest.json, the extension is not built. Run \`npm run build\` and fix its errors first.`,
     });
   }
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
@@ -28,10 +27,19 @@ export async function openChromium(o: {
         '--browser needs a graphical session (DISPLAY or WAYLAND_DISPLAY is not set). Load dist/chrome by hand instead.',
     });
   }
+}
+
+export async function openChromium(o: {
+  extensionDir: string;
+  profileDir: string;
+  url: string;
+  logDir: string;
+}): Promise<ServiceHandle> {
+  assertCanOpenChromium(o.extensionDir);
   return spawnService({
     name: 'chromium',
     command: chromiumPath,
-    installHint: 'Install it with `sudo apt-get install -y chromium` (Debian/Ubuntu).',
+    installHint,
     args: [
       `--user-data-dir=${o.profileDir}`,
       `--disable-extensions-except=${o.extensionDir}`,

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { loadLocalConfig, repoRoot } from '../config/local.ts';
 import { invalidInput, isTrineError } from '../errors/index.ts';
 import { devAccounts } from '../oidc/accounts.ts';
-import { openChromium } from './chromium.ts';
+import { assertCanOpenChromium, openChromium } from './chromium.ts';
 import { loadNetworkDir } from './network-dir.ts';
 import { ensureNetwork, type Stack, startStack } from './stack.ts';
 import type { StoreOption } from './store.ts';
@@ -68,6 +68,8 @@ export async function main(argv: string[]): Promise<number> {
 
   // 2. The extension.
   const built = values['no-build'] ? existsSync(join(repoRoot, 'dist/chrome/manifest.json')) : build();
+
+  if (values.browser) assertCanOpenChromium(join(repoRoot, 'dist/chrome'));
 
   // 3. The services.
   const stack = await startStack({

@@ -10,11 +10,11 @@ import { processesMentioning, randomOffset, rpc, tempDir, waitFor } from './help
 const config = loadLocalConfig();
 
 /** `npm start` as a user runs it (without the extension build, which e2e tests cover). */
-function npmStart(dir: string, offset: number) {
+function npmStart(dir: string, offset: number, extra: string[] = [], env = process.env) {
   const child = spawn(
     process.execPath,
-    ['scripts/start.mjs', '--no-build', '--dir', dir, '--port-offset', String(offset)],
-    { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] },
+    ['scripts/start.mjs', '--no-build', '--dir', dir, '--port-offset', String(offset), ...extra],
+    { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], env },
   );
   let output = '';
   child.stdout?.on('data', (d) => {
@@ -83,6 +83,17 @@ describe('npm start', () => {
     expect(await run.exited).toBe(1);
     expect(run.output()).toContain(`${join(dir, 'network.json')} is not valid JSON`);
     expect(run.output()).toContain('npm run network:init');
+    expect(processesMentioning(dir)).toEqual([]);
+    expect(await isPortFree(config.chain.port + offset)).toBe(true);
+  });
+
+  it('with --browser but no graphical session: says so before starting anything', async () => {
+    const dir = tempDir('start-browser');
+    const offset = randomOffset();
+    const { DISPLAY: _d, WAYLAND_DISPLAY: _w, ...env } = process.env;
+    const run = npmStart(dir, offset, ['--browser'], env);
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toMatch(/--browser( needs a graphical session|: .* the extension is not built)/);
     expect(processesMentioning(dir)).toEqual([]);
     expect(await isPortFree(config.chain.port + offset)).toBe(true);
   });
