@@ -43,10 +43,10 @@ const { values } = parseArgs({
   },
 });
 const quick = values.quick;
-const DURATION = quick ? 3 : 10;
+const DURATION = quick ? 2 : 10;
 const CONNECTIONS = 50;
-const USERS = 100;
-const PRESIGNED = quick ? 8 : 30;
+const USERS = quick ? 60 : 100;
+const PRESIGNED = quick ? 6 : 30;
 const info = (line: string) => process.stderr.write(`${line}\n`);
 
 // ---------- signing write bodies (client side, before the run) ----------
@@ -119,21 +119,20 @@ function writeRequests(writers: Writer[], signatures: Map<string, string>): auto
   return [
     {
       path: '/v1/records/write',
-      setupRequest(req) {
-        // a free user (or one whose request was lost long ago): one write in flight per user
-        const now = Date.now();
-        const w = writers.find((x) => x.busySince === 0 || now - x.busySince > 5000)!;
-        w.busySince = now;
+      setupRequest(req, context) {
+        // one write in flight per user: take a free one (or the one waiting longest)
+        const w = writers.reduce((a, b) => (b.busySince < a.busySince ? b : a));
+        w.busySince = Date.now();
+        context.P = w.user.P; // the context of this request, handed back to onResponse
         return { ...req, body: writeBody(w, signatures) };
       },
-      onResponse(status, body) {
+      onResponse(status, body, context) {
+        const w = byP.get(context.P as string);
+        if (!w) return;
         const answer = JSON.parse(body);
-        const P = status === 200 ? answer.receipt.body.P : undefined;
-        const w = P && byP.get(P);
-        if (w) {
-          w.version = answer.version;
-          w.busySince = 0;
-        }
+        if (status === 200) w.version = answer.version;
+        else if (status === 409) w.version = answer.error.details.currentVersion;
+        w.busySince = 0;
       },
     },
   ];
