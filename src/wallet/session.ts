@@ -6,8 +6,8 @@
  */
 
 import * as v from 'valibot';
-import { toHex } from '../crypto/bytes.ts';
-import { publicOf, scalarToBytes } from '../crypto/scalar.ts';
+import { fromHex, toHex } from '../crypto/bytes.ts';
+import { pointFromBytes, publicOf, scalarToBytes } from '../crypto/scalar.ts';
 import { TrineError } from '../errors/index.ts';
 import { MetadataRecord, Receipt } from '../protocol/formats.ts';
 import { hex, parse } from '../protocol/parse.ts';
@@ -41,7 +41,8 @@ export class WalletSession {
     this.#material = { ...material };
     this.#state = state;
     this.P = state.record.P;
-    this.address = addressOf(publicOf(material.k));
+    // Every caller has checked k·G = K already (assertRebuilt, or K computed from k).
+    this.address = addressOf(pointFromBytes(fromHex(state.record.tss.K, 33, 'K'), 'K'));
     this.#private = openPrivatePart(material.m, this.P, state.record.private);
   }
 
