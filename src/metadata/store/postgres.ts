@@ -6,13 +6,14 @@
  * one see zero rows). Any number of stateless server processes can share one database.
  * Reads may go to a replica only if the caller accepts a stale version: see docs/METADATA.md.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import type { MetadataRecord, Receipt } from '../../protocol/formats.ts';
+import { openPostgres } from '../../storage/postgres.ts';
 import type { CreateResult, MetadataStore, StoredRecord, SwapResult } from './contract.ts';
 
 type Row = { version: string | number; record: string; receipt: string };
 
-/** Serialises schema creation between processes starting together. */
+/** Serialises table creation between processes starting together. */
 const MIGRATION_LOCK = 0x7472696e; // "trin"
 
 export async function openPostgresStore(
@@ -20,14 +21,9 @@ export async function openPostgresStore(
   schema: string,
   poolSize = 10,
 ): Promise<MetadataStore> {
-  const pool = new pg.Pool({
-    connectionString,
-    max: poolSize,
-    options: `-c search_path=${schema}`,
-    connectionTimeoutMillis: 5000,
-  });
-  pool.on('error', () => {}); // an idle client lost its connection: the pool replaces it
-  await migrate(pool, schema);
+  // the pool works inside `schema` (created when missing, set as search_path)
+  const pool = await openPostgres({ connectionString, schema, max: poolSize });
+  await migrate(pool);
 
   const get = async (P: string): Promise<StoredRecord | undefined> => {
     const { rows } = await pool.query<Row>('SELECT version, record, receipt FROM records WHERE p = $1', [P]);
@@ -69,13 +65,12 @@ export async function openPostgresStore(
   };
 }
 
-async function migrate(pool: pg.Pool, schema: string): Promise<void> {
+async function migrate(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-    await client.query(`CREATE TABLE IF NOT EXISTS "${schema}".records (
+    await client.query(`CREATE TABLE IF NOT EXISTS records (
       p TEXT PRIMARY KEY,
       version BIGINT NOT NULL,
       epoch INTEGER NOT NULL,

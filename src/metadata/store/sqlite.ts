@@ -1,12 +1,12 @@
 /**
- * Embedded backend: one SQLite file (better-sqlite3), WAL journal with synchronous=FULL so
- * a committed write survives a power cut, busy_timeout so several processes may share the
- * file. better-sqlite3 is synchronous: each call is one short statement, atomic by itself.
+ * Embedded backend: one SQLite file opened by `src/storage/sqlite.ts` (WAL journal,
+ * synchronous=FULL so a committed write survives a power cut, secure_delete, busy_timeout
+ * so several processes may share the file). better-sqlite3 is synchronous: each call is
+ * one short statement, atomic by itself.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+
 import type { MetadataRecord, Receipt } from '../../protocol/formats.ts';
+import { openSqlite } from '../../storage/sqlite.ts';
 import type { CreateResult, MetadataStore, StoredRecord, SwapResult } from './contract.ts';
 
 type Row = { version: number; record: string; receipt: string };
@@ -22,11 +22,7 @@ CREATE TABLE IF NOT EXISTS records (
 ) STRICT`;
 
 export function openSqliteStore(file: string): MetadataStore {
-  mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
+  const db = openSqlite(file);
   db.exec(SCHEMA);
   const insert = db.prepare(
     'INSERT INTO records (p, version, epoch, record, receipt, updated_at) VALUES (?, 1, ?, ?, ?, ?) ON CONFLICT (p) DO NOTHING',
