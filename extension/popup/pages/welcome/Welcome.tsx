@@ -1,9 +1,13 @@
 import browser from 'webextension-polyfill';
-import { Brand } from '../shared/ui/Logo.tsx';
-import { type BackgroundStatus, useBackgroundStatus } from './hooks/useBackgroundStatus.ts';
+import { Brand } from '../../../shared/ui/Logo.tsx';
+import { type BackgroundStatus, useBackgroundStatus } from '../../hooks/useBackgroundStatus.ts';
+import { openTab } from '../../openTab.ts';
 
-/** First screen: who we are, the way in, and whether the background answers. */
-export function App() {
+/**
+ * Signed out (or registration unfinished): who we are and the way in. Sign-in runs in a
+ * tab, since the provider's page and the passkey prompt would close the popup.
+ */
+export function Welcome({ registering }: { registering: boolean }) {
   const status = useBackgroundStatus();
   return (
     <div class="popup">
@@ -12,11 +16,22 @@ export function App() {
       </header>
       <section class="popup-hero" aria-labelledby="popup-title">
         <img src={browser.runtime.getURL('icons/icon-128.png')} width={96} height={96} alt="" />
-        <h1 id="popup-title">Your key, never in one place</h1>
-        <p class="muted">Sign in to open your wallet, or to create one on this device.</p>
+        <h1 id="popup-title">
+          {registering ? 'Finish creating your wallet' : 'Your key, never in one place'}
+        </h1>
+        <p class="muted">
+          {registering
+            ? 'You are signed in; your wallet is not created yet.'
+            : 'Sign in to open your wallet, or to create one on this device.'}
+        </p>
         {/* The popup has one action: focus it for the keyboard. */}
-        <button type="button" class="button button-primary" autofocus onClick={openOnboarding}>
-          Sign in
+        <button
+          type="button"
+          class="button button-primary"
+          autofocus
+          onClick={() => openTab('pages/onboarding.html')}
+        >
+          {registering ? 'Continue' : 'Sign in'}
         </button>
       </section>
       <footer class="popup-footer" role="status" aria-live="polite">
@@ -35,10 +50,4 @@ function StatusLine({ status }: { status: BackgroundStatus }) {
     case 'unreachable':
       return <span class="status-bad">Wallet service not answering: {status.message}</span>;
   }
-}
-
-/** Sign-in takes focus away (provider page, passkey), which would close the popup: use a tab. */
-async function openOnboarding() {
-  await browser.tabs.create({ url: browser.runtime.getURL('pages/onboarding.html') });
-  window.close();
 }

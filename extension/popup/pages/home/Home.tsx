@@ -1,0 +1,57 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { ChainView } from '../../../../src/messages/wallet.ts';
+import { CopyAddress } from '../../../shared/ui/CopyAddress.tsx';
+import { callWallet } from '../../../shared/ui/callWallet.ts';
+import { ErrorNote } from '../../../shared/ui/ErrorNote.tsx';
+import { type ErrorAdvice, errorText } from '../../../shared/ui/errorText.ts';
+import { formatBalance } from '../../../shared/ui/format.ts';
+import { ChainSwitcher } from './ChainSwitcher.tsx';
+
+type Balance = { wei: string; symbol: string; chainId: string };
+
+/** The address, the balance on the current chain, and the chain switcher. */
+export function Home({ address }: { address: string }) {
+  const [chains, setChains] = useState<ChainView[] | null>(null);
+  const [balance, setBalance] = useState<Balance | null>(null);
+  const [error, setError] = useState<ErrorAdvice | null>(null);
+  const loadBalance = useCallback(() => {
+    setBalance(null);
+    callWallet({ type: 'wallet-balance' }).then(setBalance, (failure: unknown) =>
+      setError(errorText(failure)),
+    );
+  }, []);
+  useEffect(() => {
+    callWallet({ type: 'wallet-chains' }).then(
+      (reply) => setChains(reply.chains),
+      (failure: unknown) => setError(errorText(failure)),
+    );
+    loadBalance();
+  }, [loadBalance]);
+  const select = async (chainId: `0x${string}`) => {
+    setError(null);
+    try {
+      setChains((await callWallet({ type: 'wallet-select-chain', chainId })).chains);
+      loadBalance();
+    } catch (failure) {
+      setError(errorText(failure));
+    }
+  };
+  const symbol = balance?.symbol ?? chains?.find((chain) => chain.selected)?.symbol ?? '';
+  return (
+    <section class="stack" aria-labelledby="home-title">
+      <h1 id="home-title" class="sr-only">
+        Wallet
+      </h1>
+      <ChainSwitcher chains={chains} onSelect={select} />
+      <p class="balance">
+        <span class="sr-only">Balance: </span>
+        <span class="balance-amount" data-testid="balance">
+          {balance === null ? '…' : formatBalance(balance.wei)}
+        </span>{' '}
+        <span class="balance-symbol">{symbol}</span>
+      </p>
+      <CopyAddress address={address} />
+      <ErrorNote advice={error} />
+    </section>
+  );
+}

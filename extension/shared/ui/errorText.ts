@@ -1,0 +1,75 @@
+/**
+ * What a screen says when a wallet call fails: one sentence of what happened and what to
+ * do, chosen by the `TrineError` code. `signInAgain` asks the screen to offer a sign-in.
+ */
+import { isTrineError } from '../../../src/errors/index.ts';
+
+export type ErrorAdvice = { text: string; signInAgain: boolean };
+
+export function errorText(error: unknown): ErrorAdvice {
+  if (!isTrineError(error)) {
+    if (error instanceof Error && error.name === 'PrfUnsupportedError')
+      return { text: `Passkeys cannot hold this wallet here: ${error.message}.`, signInAgain: false };
+    if (error instanceof Error && (error.name === 'NotAllowedError' || error.name === 'AbortError'))
+      return { text: 'The passkey request was cancelled or timed out. Try again.', signInAgain: false };
+    const message = error instanceof Error ? error.message : String(error);
+    return { text: `Something went wrong: ${message}`, signInAgain: false };
+  }
+  const say = (text: string, signInAgain = false): ErrorAdvice => ({ text, signInAgain });
+  switch (error.code) {
+    case 'not-enough-nodes':
+      return say(
+        `The network is busy: ${nodesAnswered(error.details, error.message)}. Try again in a moment.`,
+      );
+    case 'network-unreachable':
+      return say('The wallet network cannot be reached. Check your connection and try again.');
+    case 'node-error':
+      return say(`A key-holding node failed (${error.message}). Try again in a moment.`);
+    case 'wrong-password':
+      return say('That password is not right. Check it and try again.');
+    case 'weak-password':
+      return say(
+        `This password is too weak: ${error.message}. The operator of the metadata server holds what a password unlocks and could try guesses offline, so it must be hard to guess.`,
+      );
+    case 'factor-not-recognised':
+      return say(
+        'This factor does not open this wallet: it was never added here, or it has been removed. Use another factor.',
+      );
+    case 'version-conflict':
+    case 'stale-epoch':
+      return say('The wallet was changed from another device at the same moment. Try again.');
+    case 'token-expired':
+    case 'token-rejected':
+      return say('Your sign-in has expired. Sign in again.', true);
+    case 'locked':
+      return say('The wallet is locked. Unlock it first.', true);
+    case 'user-unknown':
+      return say('There is no wallet for this account yet. Sign in again to create one.', true);
+    case 'already-registered':
+      return say(
+        'A wallet for this account was just created on another device. Sign in again to use it.',
+        true,
+      );
+    case 'rate-limited':
+      return say('Too many attempts. Wait a minute and try again.');
+    case 'key-mismatch':
+    case 'commitment-mismatch':
+    case 'bad-signature':
+      return say(
+        `The wallet data did not check out (${error.message}). Nothing was changed; try again later.`,
+      );
+    case 'invalid-input':
+      return say(`That input was not accepted: ${error.message}.`);
+    default:
+      return say(`Something went wrong (${error.code}): ${error.message}`);
+  }
+}
+
+/** "3 of 5 nodes answered", from the error's details when the background gives them. */
+function nodesAnswered(details: Record<string, unknown> | undefined, fallback: string): string {
+  const answered = details?.answered;
+  const total = details?.total;
+  if (typeof answered === 'number' && typeof total === 'number')
+    return `${answered} of ${total} nodes answered`;
+  return fallback;
+}
