@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLocalConfig } from '../../../src/config/local.ts';
 import { isTrineError } from '../../../src/errors/index.ts';
@@ -66,6 +67,54 @@ describe('the local stack', () => {
     const ports = [...stack.services.values()].map((s) => Number(new URL(s.url ?? '').port));
     for (const port of ports) expect(await isPortFree(port)).toBe(true);
     expect(processesMentioning(dir)).toEqual([]);
+  });
+});
+
+describe('the local stack on PostgreSQL', () => {
+  const pgUrl = (process.env.TRINE_TEST_PG ??
+    'postgres://postgres@127.0.0.1:5432/test') as `postgres://${string}`;
+  const pgSchema = `stack_${Date.now().toString(36)}`;
+  const query = async (sql: string, values: unknown[] = []) => {
+    const client = new pg.Client({ connectionString: pgUrl });
+    await client.connect();
+    try {
+      return (await client.query(sql, values)).rows;
+    } finally {
+      await client.end();
+    }
+  };
+  afterAll(async () => {
+    for (const name of [`${pgSchema}_node_1`, `${pgSchema}_node_2`, `${pgSchema}_metadata`]) {
+      await query(`drop schema if exists "${name}" cascade`);
+    }
+  });
+
+  it('gives every server its own schema in one database', async () => {
+    const stack = await startStack({
+      dir: tempDir('stack-pg'),
+      portOffset: randomOffset(),
+      nodes: 2,
+      threshold: 2,
+      services: ['nodes', 'metadata'],
+      store: pgUrl,
+      pgSchema,
+    });
+    try {
+      expect([...stack.services.keys()].sort()).toEqual(['metadata', 'node-1', 'node-2']);
+      for (const url of [...stack.urls.nodes, stack.urls.metadata])
+        expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      const rows = await query(
+        'select schema_name from information_schema.schemata where schema_name like $1',
+        [`${pgSchema}_%`],
+      );
+      expect(rows.map((r) => r.schema_name).sort()).toEqual([
+        `${pgSchema}_metadata`,
+        `${pgSchema}_node_1`,
+        `${pgSchema}_node_2`,
+      ]);
+    } finally {
+      await stack.stop();
+    }
   });
 });
 
