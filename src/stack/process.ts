@@ -137,7 +137,7 @@ class Service implements ServiceHandle {
     if (child.pid) track(child.pid);
     const lineWaiter = this.#capture(child);
 
-    const timeoutMs = p.timeoutMs ?? 30_000;
+    const timeoutMs = p.timeoutMs ?? 90_000; // nine tsx processes starting at once on two busy cores
     const outcome = await Promise.race([
       this.#ready(lineWaiter).then(() => 'ready' as const),
       this.#exit.then(() => 'exited' as const),
