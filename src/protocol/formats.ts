@@ -54,6 +54,7 @@ export const Dealing = v.pipe(
     'commitments do not match the threshold',
   ),
   v.check((d) => new Set(d.shares.map((s) => s.node)).size === d.shares.length, 'a node appears twice'),
+  v.check((d) => d.shares.length >= d.threshold, 'fewer sub-shares than the threshold'),
 );
 export type Dealing = v.InferOutput<typeof Dealing>;
 

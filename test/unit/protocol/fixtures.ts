@@ -131,6 +131,12 @@ export const validFormats: Record<string, unknown> = {
   RecordReadBody: { kind: 'record-read', P, issuedAt },
   ReadRequest: { request: { kind: 'record-read', P, issuedAt }, signature: filler('read', 64) },
   ReadResponse: { version: 3, record, receipt },
+  RecordReadByFactorBody: { kind: 'record-read-by-factor', factor: record.factors[0]!.pub, issuedAt, P },
+  ReadByFactorRequest: {
+    request: { kind: 'record-read-by-factor', factor: record.factors[0]!.pub, issuedAt },
+    signature: filler('read-by-factor', 64),
+  },
+  ReadByFactorResponse: { version: 3, record, receipt, others: [filler('other-P', 32)] },
   WriteRequest: { record, expectedVersion: 3, signature: filler('write', 64) },
   WriteResponse: { version: 4, receipt },
   AlreadyRegistered: { error: { code: 'already-registered', message: 'P is registered' }, dealing, receipt },

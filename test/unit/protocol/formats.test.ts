@@ -65,11 +65,12 @@ describe('record and API formats', () => {
     );
   });
 
-  it('a dealing: commitments match the threshold, each node appears once', () => {
+  it('a dealing: commitments match the threshold, each node appears once, at least t sub-shares', () => {
     rejects(formats.Dealing, { ...dealing, threshold: 2 }, /threshold/);
     const twice = clone(dealing);
     twice.shares[1]!.node = 1;
     rejects(formats.Dealing, twice, /node appears twice/);
+    rejects(formats.Dealing, { ...dealing, shares: dealing.shares.slice(0, 2) }, /fewer sub-shares/);
   });
 
   it('a record: unique factors and indices, indices below nextIndex, salt only on passwords', () => {
