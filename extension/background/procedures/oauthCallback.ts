@@ -5,8 +5,9 @@ import {
   OAuthCallbackParams,
   type OAuthCallbackReply,
 } from '../../../src/messages/index.ts';
+import { deliverRedirect } from '../../../src/extension/browser/authChannel.ts';
 import { parse } from '../../../src/protocol/parse.ts';
-import { putCallback } from '../oauthStore.ts';
+import { putCallback, takeCallback } from '../oauthStore.ts';
 
 /**
  * `pages/callback.html` hands over the URL the provider redirected to. Parameters may come
@@ -28,5 +29,7 @@ export async function oauthCallback(message: OAuthCallbackMessage): Promise<OAut
     throw invalidInput('callback', 'carries neither code, id_token nor error');
   }
   await putCallback(params);
+  // A sign-in of the wallet service waiting in this worker takes it at once (tab channel).
+  if (deliverRedirect(params.state, message.url)) await takeCallback(params.state);
   return { ok: true, state: params.state, providerError: params.error ?? null };
 }
