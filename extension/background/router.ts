@@ -13,10 +13,12 @@ import {
   providerError,
   RpcMessage,
 } from '../../src/messages/index.ts';
+import { WalletMessage } from '../../src/messages/wallet.ts';
 import { parse } from '../../src/protocol/parse.ts';
 import { oauthCallback } from './procedures/oauthCallback.ts';
 import { oauthResult } from './procedures/oauthResult.ts';
 import { ping } from './procedures/ping.ts';
+import { walletProcedure } from './procedures/wallet.ts';
 import { handleProviderRequest } from './provider.ts';
 import { classifySender } from './sender.ts';
 
@@ -26,6 +28,7 @@ export async function route(message: unknown, rawSender: Runtime.MessageSender):
     return failure(new TrineError({ code: 'invalid-input', message: 'unknown sender' }));
   if (sender.kind === 'web-page') return relayProviderRequest(message, sender.origin);
   try {
+    if (isWalletCall(message)) return await walletProcedure(parse(WalletMessage, message, 'message'));
     const call = parse(InternalMessage, message, 'message');
     switch (call.type) {
       case 'ping':
@@ -53,6 +56,12 @@ async function relayProviderRequest(message: unknown, origin: string): Promise<P
     console.error('provider request failed', request.method, error);
     return { error: providerError(ProviderErrorCode.internal, 'internal error') };
   }
+}
+
+/** Wallet procedures are the `wallet-*` types (src/messages/wallet.ts). */
+function isWalletCall(message: unknown): boolean {
+  const type = (message as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && type.startsWith('wallet-');
 }
 
 function failure(error: unknown): InternalFailure {
