@@ -7,8 +7,8 @@ import type { Runtime } from 'webextension-polyfill';
 export type Sender =
   /** The popup or one of our full-tab pages. */
   | { kind: 'extension-page' }
-  /** Our content script, running in a web page of `origin`. */
-  | { kind: 'web-page'; origin: string };
+  /** Our content script, running in a web page of `origin` in tab `tabId`. */
+  | { kind: 'web-page'; origin: string; tabId?: number };
 
 /**
  * Classify a sender, or `undefined` for one we never answer (another extension, a frame
@@ -27,7 +27,9 @@ export function classifySender(
   if (sender.tab === undefined) return undefined;
   const origin = originOf(sender);
   if (origin === undefined) return undefined;
-  return { kind: 'web-page', origin };
+  return sender.tab.id === undefined
+    ? { kind: 'web-page', origin }
+    : { kind: 'web-page', origin, tabId: sender.tab.id };
 }
 
 function originOf(sender: Runtime.MessageSender): string | undefined {

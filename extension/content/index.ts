@@ -11,6 +11,7 @@ import {
   type PageMessage,
   PageRequest,
   ProviderErrorCode,
+  ProviderEventMessage,
   ProviderRequest,
   ProviderResponse,
   providerError,
@@ -26,6 +27,15 @@ window.addEventListener('message', (event: MessageEvent) => {
     const reply: PageMessage = { target: TO_INPAGE, id: envelope.output.id, response };
     window.postMessage(reply, window.location.origin);
   });
+});
+
+// Events from the background (accountsChanged, chainChanged) for this page only: the
+// background's tab list can be a step behind a navigation to another origin.
+browser.runtime.onMessage.addListener((message: unknown) => {
+  const event = v.safeParse(ProviderEventMessage, message);
+  if (!event.success || event.output.origin !== window.location.origin) return;
+  const forPage: PageMessage = { target: TO_INPAGE, event: event.output.event, data: event.output.data };
+  window.postMessage(forPage, window.location.origin);
 });
 
 async function relay(id: number, raw: unknown): Promise<ProviderResponse> {

@@ -32,6 +32,22 @@ export function createProvider(): TrineProvider {
   const pending = new Map<number, Pending>();
   const listeners = new Map<string, Set<Listener>>();
   let nextId = 1;
+  /** EIP-1193 §connectivity: `connect` once we reach a chain, `disconnect` when Trine goes away. */
+  let connected = false;
+  const emit = (event: string, data: unknown) => {
+    for (const listener of listeners.get(event) ?? []) {
+      try {
+        listener(data);
+      } catch (error) {
+        console.error(error); // one dApp listener failing must not stop the others
+      }
+    }
+  };
+  const onChain = (chainId: unknown) => {
+    if (connected) return;
+    connected = true;
+    emit('connect', { chainId });
+  };
 
   window.addEventListener('message', (event: MessageEvent) => {
     const data = event.data as PageMessage | null;
@@ -42,10 +58,16 @@ export function createProvider(): TrineProvider {
       if (waiting === undefined) return;
       pending.delete(data.id);
       const response = data.response;
-      if ('error' in response) waiting.reject(new ProviderRpcError(response.error));
-      else waiting.resolve(response.result);
+      if ('error' in response) {
+        if (response.error.code === ProviderErrorCode.disconnected && connected) {
+          connected = false;
+          emit('disconnect', new ProviderRpcError(response.error));
+        }
+        waiting.reject(new ProviderRpcError(response.error));
+      } else waiting.resolve(response.result);
     } else {
-      for (const listener of listeners.get(data.event) ?? []) listener(data.data);
+      if (data.event === 'chainChanged') onChain(data.data);
+      emit(data.event, data.data);
     }
   });
 
@@ -90,5 +112,6 @@ export function createProvider(): TrineProvider {
       return provider;
     },
   };
+  provider.request({ method: 'eth_chainId' }).then(onChain, () => {});
   return provider;
 }

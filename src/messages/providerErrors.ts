@@ -15,6 +15,12 @@ export const ProviderErrorCode = {
   disconnected: 4900,
   /** EIP-1193: the provider is not connected to the requested chain. */
   chainDisconnected: 4901,
+  /** EIP-3326: `wallet_switchEthereumChain` to a chain the wallet does not know (add it first). */
+  unrecognizedChain: 4902,
+  /** JSON-RPC server error range: the chain's node answered with an error. */
+  chainError: -32000,
+  /** A request of this kind from this origin is already waiting for the user. */
+  resourceUnavailable: -32002,
   /** JSON-RPC: the request object is not valid. */
   invalidRequest: -32600,
   /** JSON-RPC: invalid method parameters. */

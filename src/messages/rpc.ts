@@ -48,3 +48,25 @@ export type PageMessage =
 /** Content script → background. The origin is never part of it: the background takes it from the sender. */
 export const RpcMessage = v.strictObject({ type: v.literal('rpc'), request: ProviderRequest });
 export type RpcMessage = v.InferOutput<typeof RpcMessage>;
+
+/** EIP-1193 events the background pushes to connected pages. */
+export const PROVIDER_EVENTS = ['connect', 'disconnect', 'chainChanged', 'accountsChanged'] as const;
+export type ProviderEventName = (typeof PROVIDER_EVENTS)[number];
+
+/**
+ * Background → content script (`tabs.sendMessage` to one tab, top frame): an event for
+ * the page of `origin`. The content script drops it if its page has navigated to another
+ * origin since (the background's tab list can be a step behind).
+ */
+export const ProviderEventMessage = v.strictObject({
+  type: v.literal('provider-event'),
+  origin: v.string(),
+  event: v.picklist(PROVIDER_EVENTS),
+  data: v.unknown(),
+});
+export type ProviderEventMessage = {
+  type: 'provider-event';
+  origin: string;
+  event: ProviderEventName;
+  data: unknown;
+};

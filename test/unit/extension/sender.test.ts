@@ -17,9 +17,14 @@ describe('classifySender', () => {
     expect(classifySender({ id, url: 'http://localhost:8080/app?q=1', tab }, id, base)).toEqual({
       kind: 'web-page',
       origin: 'http://localhost:8080',
+      tabId: 1,
     });
     const sender = { id, url: 'https://dapp.example/x', tab, origin: 'https://dapp.example' };
-    expect(classifySender(sender, id, base)).toEqual({ kind: 'web-page', origin: 'https://dapp.example' });
+    expect(classifySender(sender, id, base)).toEqual({
+      kind: 'web-page',
+      origin: 'https://dapp.example',
+      tabId: 1,
+    });
   });
 
   it('ignores other extensions, missing URLs, tabless web senders and opaque origins', () => {

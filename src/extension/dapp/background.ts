@@ -1,0 +1,145 @@
+/**
+ * The dApp side of the background, wired to the real parts: the wallet's keyring, the
+ * IndexedDB stores (permissions, chains, activity), the approval window and the tabs.
+ * `extension/background/provider.ts` creates one per worker start.
+ */
+import { bytesToHex, type Hex } from 'viem';
+import browser from 'webextension-polyfill';
+import { isTrineError } from '../../errors/index.ts';
+import { listActivity, recordActivity, updateActivity } from '../activity.ts';
+import { addChain, listChains, selectChain, selectedChain } from '../chains.ts';
+import type { ChainConfig } from '../config.ts';
+import type { WalletDb } from '../db.ts';
+import { noteWalletUse, onSessionChange, signingKey, unlockedAddress } from '../keyring.ts';
+import { getPermission, listPermissions, putPermission, removePermission } from '../permissions.ts';
+import { approvalWindow } from './approvalWindow.ts';
+import { chainRpc } from './chainRpc.ts';
+import { lockedError } from './errors.ts';
+import type { PermissionStore } from './permissions.ts';
+import { ApprovalQueue } from './queue.ts';
+import type { ActivityLog, ChainRegistry, DappServices, Keyring } from './services.ts';
+import { ProviderTabs } from './tabs.ts';
+import { NonceTracker } from './tx/nonce.ts';
+import { watchReceipt } from './tx/receipt.ts';
+
+export type DappBackground = { services: DappServices; tabs: ProviderTabs };
+
+const UNLOCK_PROMPT_EVERY_MS = 10_000;
+
+export function createDappBackground(options: {
+  db: () => Promise<WalletDb>;
+  builtInChains: readonly ChainConfig[];
+  approvalPageUrl: string;
+}): DappBackground {
+  const { db, builtInChains } = options;
+  const tabs = new ProviderTabs();
+  // The queue and the window need each other: the window rejects the queue when closed.
+  let queue: ApprovalQueue;
+  const window = approvalWindow(options.approvalPageUrl, () => queue.rejectAll());
+  queue = new ApprovalQueue({ onChange: (requests) => window.onQueueChange(requests) });
+
+  const permissions: PermissionStore = {
+    get: async (origin) => getPermission(await db(), origin),
+    put: async (p) => putPermission(await db(), p),
+    remove: async (origin) => removePermission(await db(), origin),
+    list: async () => listPermissions(await db()),
+  };
+  const chains: ChainRegistry = {
+    selected: async () => selectedChain(await db(), builtInChains),
+    get: async (chainId) => (await listChains(await db(), builtInChains)).find((c) => c.chainId === chainId),
+    add: async ({ chainId, name, rpcUrl, symbol }) =>
+      addChain(await db(), builtInChains, { chainId, name, rpcUrl, symbol }),
+    select: async (chainId) => {
+      await selectChain(await db(), builtInChains, chainId);
+    },
+  };
+  const activity: ActivityLog = {
+    add: async (entry) => (await recordActivity(await db(), entry)).id,
+    update: async (id, patch) => {
+      await updateActivity(await db(), id, patch);
+    },
+    pending: async () =>
+      (await listActivity(await db(), 1000)).filter((e) => e.kind === 'send' && e.status === 'pending'),
+  };
+  const keyring: Keyring = {
+    address: async () => unlockedAddress(),
+    withSigningKey: async (use) => {
+      let key: Uint8Array;
+      try {
+        key = signingKey();
+      } catch (error) {
+        if (isTrineError(error) && error.code === 'locked') throw lockedError();
+        throw error;
+      }
+      try {
+        noteWalletUse();
+        return await use(bytesToHex(key) as Hex);
+      } finally {
+        key.fill(0);
+      }
+    },
+  };
+  let lastPrompt = 0;
+  const services: DappServices = {
+    keyring,
+    permissions,
+    chains,
+    approvals: queue,
+    activity,
+    rpc: chainRpc,
+    nonces: new NonceTracker(),
+    events: {
+      toOrigin: (origin, event, data) => tabs.send(origin, event, data),
+      toConnected: async (event, data) => {
+        const connected = await permissions.list();
+        await Promise.all(connected.map((p) => tabs.send(p.origin, event, data)));
+      },
+    },
+    promptUnlock: async () => {
+      if (Date.now() - lastPrompt < UNLOCK_PROMPT_EVERY_MS) return;
+      lastPrompt = Date.now();
+      // Chrome 127+ opens the popup without a user gesture; elsewhere the 4100 message says what to do.
+      await (browser.action as { openPopup?: () => Promise<void> }).openPopup?.().catch(() => {});
+    },
+  };
+
+  // Lock and unlock change what every connected site sees.
+  onSessionChange((address) => {
+    void permissions
+      .list()
+      .then((sites) =>
+        Promise.all(
+          sites.map((site) =>
+            tabs.send(
+              site.origin,
+              'accountsChanged',
+              address !== null && site.accounts.some((a) => a.toLowerCase() === address.toLowerCase())
+                ? [address]
+                : [],
+            ),
+          ),
+        ),
+      );
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
+  void resumeReceiptWatches(services);
+  return { services, tabs };
+}
+
+/** Transactions broadcast before the worker stopped are followed again. */
+async function resumeReceiptWatches(services: DappServices): Promise<void> {
+  try {
+    for (const entry of await services.activity.pending()) {
+      if (entry.hash === null || entry.chainId === null) continue;
+      const chain = await services.chains.get(entry.chainId);
+      if (chain === undefined) continue;
+      void watchReceipt(
+        { activityId: entry.id, hash: entry.hash, rpcUrl: chain.rpcUrl },
+        services.rpc,
+        services.activity,
+      );
+    }
+  } catch (error) {
+    console.error('cannot resume receipt watches', error);
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * `eth_requestAccounts` (EIP-1102): the site's account, asking the user to connect the
+ * site first if it is not. Locked wallet: 4100 with `data.reason = 'locked'`, and the
+ * popup is opened so the user can unlock.
+ */
+import { permittedAccounts } from '../permissions.ts';
+import type { MethodHandler } from '../services.ts';
+import { connectSite } from './connect.ts';
+
+export const ethRequestAccounts: MethodHandler = async (_params, context, services) => {
+  const address = await services.keyring.address();
+  if (address !== null) {
+    const accounts = await permittedAccounts(services.permissions, context.origin, address);
+    if (accounts.length > 0) return accounts;
+  }
+  return [await connectSite(context, services)];
+};

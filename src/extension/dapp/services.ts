@@ -1,0 +1,88 @@
+/**
+ * What the provider methods need from the rest of the background, as narrow interfaces.
+ * `background.ts` wires them to the real wallet service, storage and browser APIs; unit
+ * tests give them in-memory stores and a real chain.
+ */
+import type { Address, Hex } from 'viem';
+import type { PermissionStore } from './permissions.ts';
+import type { ApprovalQueue } from './queue.ts';
+import type { NonceTracker } from './tx/nonce.ts';
+
+/** A chain the wallet knows. `chainId` is EIP-1193 hex (lower case, no leading zeros). */
+export type Chain = {
+  chainId: Hex;
+  name: string;
+  rpcUrl: string;
+  symbol: string;
+  explorerUrl?: string | null;
+};
+
+export type ChainRegistry = {
+  /** The chain dApps are connected to now. */
+  selected(): Promise<Chain>;
+  get(chainId: Hex): Promise<Chain | undefined>;
+  add(chain: Chain): Promise<void>;
+  select(chainId: Hex): Promise<void>;
+};
+
+export type Keyring = {
+  /** The unlocked account, or null when the wallet is locked. */
+  address(): Promise<Address | null>;
+  /** Run `use` with the signing key k (0x-hex, 32 bytes); throws the locked error when locked. */
+  withSigningKey<T>(use: (privateKey: Hex) => Promise<T>): Promise<T>;
+};
+
+export type ActivityEntry = {
+  id: string;
+  kind: 'send' | 'sign' | 'connect';
+  origin: string | null;
+  hash: Hex | null;
+  chainId: Hex | null;
+  status: 'pending' | 'confirmed' | 'failed' | 'done';
+  summary: string;
+  at: number;
+};
+
+export type ActivityLog = {
+  /** Record an entry; answers its id. */
+  add(entry: Omit<ActivityEntry, 'id'>): Promise<string>;
+  update(id: string, patch: Partial<Pick<ActivityEntry, 'status' | 'summary'>>): Promise<void>;
+  /** Entries still waiting for a receipt (to resume watching after a worker restart). */
+  pending(): Promise<ActivityEntry[]>;
+};
+
+export type ProviderEventSink = {
+  /** Send an event to every tab of `origin` that talked to us. */
+  toOrigin(
+    origin: string,
+    event: 'accountsChanged' | 'chainChanged' | 'connect' | 'disconnect',
+    data: unknown,
+  ): Promise<void>;
+  /** Send an event to every tab of every connected origin. */
+  toConnected(event: 'accountsChanged' | 'chainChanged', data: unknown): Promise<void>;
+};
+
+/** JSON-RPC to a chain's node. Errors are `ProviderError`s a page may see. */
+export type ChainRpc = (rpcUrl: string, method: string, params: readonly unknown[]) => Promise<unknown>;
+
+export type DappServices = {
+  keyring: Keyring;
+  permissions: PermissionStore;
+  chains: ChainRegistry;
+  approvals: ApprovalQueue;
+  activity: ActivityLog;
+  events: ProviderEventSink;
+  rpc: ChainRpc;
+  nonces: NonceTracker;
+  /** Show the user how to unlock (a request needed the key while the wallet was locked). */
+  promptUnlock(): Promise<void>;
+};
+
+/** Who is asking: the origin comes from the browser's sender information, never from the page. */
+export type DappContext = { origin: string };
+
+export type MethodHandler = (
+  params: readonly unknown[] | Record<string, unknown> | undefined,
+  context: DappContext,
+  services: DappServices,
+) => Promise<unknown>;

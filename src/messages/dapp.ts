@@ -1,0 +1,114 @@
+/**
+ * Messages between the approval window / the popup's connected-sites screen and the
+ * background, and the views of waiting requests they show. Only extension pages may send
+ * these (the router checks the sender). Amounts are decimal strings of wei: bigint does
+ * not survive `runtime.sendMessage`.
+ */
+import * as v from 'valibot';
+
+const id = v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/, 'expected a request id'));
+const origin = v.pipe(v.string(), v.maxLength(2048), v.regex(/^https?:\/\/[^/]+$/, 'expected an origin'));
+
+export const DappMessage = v.variant('type', [
+  /** The approval window asks what is waiting. */
+  v.strictObject({ type: v.literal('dapp-approvals') }),
+  /** The user approved or rejected one waiting request. */
+  v.strictObject({ type: v.literal('dapp-decide'), id, approve: v.boolean() }),
+  /** Connected sites (popup). */
+  v.strictObject({ type: v.literal('dapp-sites') }),
+  /** Disconnect one site (popup). */
+  v.strictObject({ type: v.literal('dapp-revoke-site'), origin }),
+]);
+export type DappMessage = v.InferOutput<typeof DappMessage>;
+
+/** Whether `message` claims to be one of these (then it is parsed strictly). */
+export function isDappMessage(message: unknown): boolean {
+  const type = (message as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && type.startsWith('dapp-');
+}
+
+export type ChainSummary = { chainId: `0x${string}`; name: string; symbol: string };
+
+/** One field of typed data as the approval window shows it: a leaf or a struct/array. */
+export type TypedDataNode = {
+  name: string;
+  type: string;
+  /** Leaves: the value as text. */
+  value?: string;
+  children?: TypedDataNode[];
+};
+
+export type SiweView = {
+  domain: string;
+  address: string;
+  statement: string | null;
+  uri: string;
+  version: string;
+  chainId: number;
+  nonce: string;
+  issuedAt: string | null;
+  expirationTime: string | null;
+  notBefore: string | null;
+  resources: string[];
+  /** Problems the user must see: domain mismatch, other account, other chain, expired… */
+  warnings: string[];
+};
+
+export type ApprovalView =
+  | { kind: 'connect'; address: `0x${string}`; chain: ChainSummary }
+  | {
+      kind: 'sign-message';
+      address: `0x${string}`;
+      /** The message as UTF-8 text when it is text, else null (then `hex` is shown). */
+      text: string | null;
+      hex: `0x${string}`;
+      siwe: SiweView | null;
+    }
+  | {
+      kind: 'sign-typed-data';
+      address: `0x${string}`;
+      primaryType: string;
+      domain: {
+        name: string | null;
+        version: string | null;
+        chainId: string | null;
+        verifyingContract: string | null;
+      };
+      message: TypedDataNode[];
+      warnings: string[];
+    }
+  | {
+      kind: 'transaction';
+      from: `0x${string}`;
+      to: `0x${string}` | null;
+      chain: ChainSummary;
+      valueWei: string;
+      data: `0x${string}`;
+      /** The called function when the selector is one we know (ERC-20/721 and the like). */
+      call: { selector: `0x${string}`; signature: string | null; args: string[] } | null;
+      gas: string;
+      fees:
+        | { type: 'eip1559'; maxFeePerGas: string; maxPriorityFeePerGas: string }
+        | { type: 'legacy'; gasPrice: string };
+      /** value + gas × highest fee per gas: the most this can cost. */
+      maxTotalWei: string;
+    }
+  | { kind: 'add-chain'; chain: ChainSummary & { rpcUrl: string; explorerUrl: string | null } }
+  | { kind: 'switch-chain'; from: ChainSummary; to: ChainSummary };
+
+export type ApprovalRequest = {
+  id: string;
+  /** The requesting site, from the browser's sender information. */
+  origin: string;
+  createdAt: number;
+  view: ApprovalView;
+};
+
+export type ConnectedSite = { origin: string; accounts: `0x${string}`[]; connectedAt: number };
+
+export type DappReplies = {
+  'dapp-approvals': { ok: true; requests: ApprovalRequest[] };
+  'dapp-decide': { ok: true; remaining: number };
+  'dapp-sites': { ok: true; sites: ConnectedSite[] };
+  'dapp-revoke-site': { ok: true; sites: ConnectedSite[] };
+};
