@@ -155,7 +155,7 @@ class Service implements ServiceHandle {
     throw new TrineError({
       code: 'internal',
       message: `${p.name} ${why}.\n--- last lines of ${this.logFile} ---\n${this.tail(20)}`,
-      details: { service: p.name, logFile: this.logFile },
+      details: { service: p.name, logFile: this.logFile, pid: child.pid },
     });
   }
 

@@ -21,7 +21,12 @@ export type ServiceContext = {
   echo?: (name: string, line: string) => void;
 };
 
-const tsx = 'tsx';
+/**
+ * TypeScript entry points run as `node --import tsx <entry>`: one process per service
+ * (the `tsx` command would add a second node process in front of it).
+ */
+const node = process.execPath;
+const tsx = ['--import', 'tsx'];
 export const nodeEntry = 'src/node/main.ts';
 export const metadataEntry = 'src/metadata/main.ts';
 export const oidcEntry = 'src/oidc/main.ts';
@@ -49,8 +54,8 @@ export function oidcService(
   if (o.ttlSeconds) args.push('--ttl', String(o.ttlSeconds));
   return {
     ...base(ctx, 'oidc'),
-    command: tsx,
-    args: [oidcEntry, ...args],
+    command: node,
+    args: [...tsx, oidcEntry, ...args],
     port: o.port,
     readyUrl: `${o.issuer}/.well-known/openid-configuration`,
   };
@@ -96,8 +101,9 @@ export function nodeService(
 ): SpawnServiceParameters {
   return {
     ...base(ctx, `node-${o.index}`),
-    command: tsx,
+    command: node,
     args: [
+      ...tsx,
       nodeEntry,
       ...['--network', networkPath(ctx.dir), '--secrets', nodeSecretsPath(ctx.dir, o.index)],
       ...['--store', o.store, '--port', String(o.port)],
@@ -113,8 +119,9 @@ export function metadataService(
 ): SpawnServiceParameters {
   return {
     ...base(ctx, o.name ?? 'metadata'),
-    command: tsx,
+    command: node,
     args: [
+      ...tsx,
       metadataEntry,
       ...['--network', networkPath(ctx.dir), '--secrets', metadataSecretsPath(ctx.dir)],
       ...['--store', o.store, '--port', String(o.port)],
@@ -127,8 +134,8 @@ export function metadataService(
 export function dappService(ctx: ServiceContext, o: { port: number; root: string }): SpawnServiceParameters {
   return {
     ...base(ctx, 'dapp'),
-    command: tsx,
-    args: [dappEntry, '--port', String(o.port), '--root', o.root, '--host', ctx.host],
+    command: node,
+    args: [...tsx, dappEntry, '--port', String(o.port), '--root', o.root, '--host', ctx.host],
     port: o.port,
     readyUrl: `http://localhost:${o.port}/`,
   };

@@ -121,7 +121,7 @@ describe('spawnService', () => {
       logFile: join(dir, 'sleepy.log'),
     }).catch((e: unknown) => e);
     expect(String(error)).toMatch(/sleepy did not become ready within 1.5s/);
-    const pid = Number(/pid (\d+)/.exec(String(error))?.[1]);
+    const pid = Number(isTrineError(error) ? error.details?.pid : 0);
     expect(pid).toBeGreaterThan(0);
     expect(await waitFor(() => !alive(pid))).toBe(true);
   });

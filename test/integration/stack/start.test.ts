@@ -64,7 +64,7 @@ describe('npm start', () => {
     await new Promise((r) => blocker.once('listening', r));
     try {
       const run = npmStart(dir, offset);
-      expect(await run.exited).toBe(1);
+      expect(await run.exited, run.output()).toBe(1);
       expect(run.output()).toContain(`dapp: port ${dappPort} on 127.0.0.1 is already in use`);
       expect(run.output()).toContain('config/local.json');
       expect(processesMentioning(dir)).toEqual([]);
