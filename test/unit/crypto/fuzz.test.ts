@@ -201,7 +201,7 @@ describe('fuzz the byte and text decoders (10,000 inputs each)', () => {
 
   it('eciesOpen (secp256k1): plaintext or TrineError', () => {
     // a constant-time secp256k1 ECDH costs ~5 ms: most inputs are refused by the header
-    // checks, and about a tenth (those with a valid header) reach the key agreement and the tag
+    // checks, and about one in twenty (those with a valid header) reach the key agreement and the tag
     const secret = secp256k1.utils.randomSecretKey();
     const pub = secp256k1.getPublicKey(secret, true);
     const slot = new Uint8Array([1, 2, 3]);
@@ -212,7 +212,7 @@ describe('fuzz the byte and text decoders (10,000 inputs each)', () => {
       SEED,
       (rng) => {
         const bad = mutateBytes(valid, rng);
-        if (rng.next() < 0.85 && bad.length > 0) bad[0] = rng.pick([0, 2, 3, 0xff, 0x81]); // wrong version
+        if (rng.next() < 0.92 && bad.length > 0) bad[0] = rng.pick([0, 2, 3, 0xff, 0x81]); // wrong version
         return bad;
       },
       (input) => {
@@ -221,7 +221,7 @@ describe('fuzz the byte and text decoders (10,000 inputs each)', () => {
         onlyTrine(() => eciesOpen(secret, bytes, slot, pub));
       },
     );
-    expect(reachedTag).toBeGreaterThan(500);
+    expect(reachedTag).toBeGreaterThan(300);
   });
 
   it('x25519Open: plaintext or TrineError', async () => {
@@ -241,9 +241,9 @@ describe('fuzz the byte and text decoders (10,000 inputs each)', () => {
     const seed = new Uint8Array(32).fill(9);
     const serverPub = ed25519.getPublicKey(seed);
     const edSig = await ed25519SignBody(await importEd25519Signer(seed, serverPub), body);
-    // ECDSA verification costs ~2 ms: 1,000 of the 10,000 cases verify it, the rest Ed25519
+    // ECDSA verification costs ~2 ms: 500 of the 10,000 cases verify it, the rest Ed25519
     await fuzzAsync(RUNS, SEED, async (rng) => {
-      if (rng.int(10) === 0) {
+      if (rng.int(20) === 0) {
         const sig = mutateBytes(ecdsaSig, rng);
         const pub = rng.next() < 0.3 ? mutateBytes(userPub, rng) : userPub;
         if (sig.length === 64 && pub.length === 33)
