@@ -9,9 +9,9 @@
  * sub-shares at once.
  * Slow path: each sub-share against the commitments (Feldman: F(j)·G = Σ F[i]·j^i).
  */
-import { fromHex } from '../../crypto/bytes.ts';
+import { fromHex, toHex } from '../../crypto/bytes.ts';
 import { decodeCommitments, verifyShare } from '../../crypto/feldman.ts';
-import { mod, pointFromBytes, publicOf } from '../../crypto/scalar.ts';
+import { mod, pointToBytes, publicOf } from '../../crypto/scalar.ts';
 import { lagrangeAtZero } from '../../crypto/shamir.ts';
 import type { SharePair } from '../../crypto/sharePair.ts';
 
@@ -31,9 +31,12 @@ export function combineSubShares(
     g = mod(g + lambdas[i]! * s.pair.g); // G(0) = Σ λ_j G(j)
   });
   if (f === 0n || g === 0n) return undefined;
-  const F0 = pointFromBytes(fromHex(commitments.F[0]!, 33), 'F[0]');
-  const G0 = pointFromBytes(fromHex(commitments.G[0]!, 33), 'G[0]');
-  if (!publicOf(f).equals(F0) || !publicOf(g).equals(G0)) return undefined;
+  // compare compressed encodings: no square root to decode F[0], G[0]
+  if (
+    toHex(pointToBytes(publicOf(f))) !== commitments.F[0] ||
+    toHex(pointToBytes(publicOf(g))) !== commitments.G[0]
+  )
+    return undefined;
   return { f, g };
 }
 

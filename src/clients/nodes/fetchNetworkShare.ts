@@ -17,9 +17,9 @@
  * const session = await generateX25519();
  * const share = await fetchNetworkShare({ network, verifier: 'trine-dev', idToken, session });
  */
+import * as v from 'valibot';
 import type { NetworkConfig, NodeEntry } from '../../config/network.ts';
 import { fromHex, toHex } from '../../crypto/bytes.ts';
-import { canonicalJson } from '../../crypto/canonical.ts';
 import { decodeSharePair, type SharePair } from '../../crypto/sharePair.ts';
 import { x25519Open } from '../../crypto/x25519.ts';
 import { TrineError } from '../../errors/index.ts';
@@ -40,10 +40,33 @@ export type FetchNetworkShareParameters = NodeLogin & {
 
 type Candidate = {
   node: NodeEntry;
-  answer: { body: NodeShareOk; sig: string };
+  /** The answer as received; validated (schema, signature) only when it is needed. */
+  raw: unknown;
+  answer?: { body: NodeShareOk; sig: string };
   state: 'new' | 'good' | 'bad';
   pair?: SharePair;
 };
+
+/** Just enough structure to sort an answer: the full schema is checked lazily (it costs). */
+const Envelope = v.looseObject({
+  answer: v.looseObject({
+    body: v.looseObject({ status: v.picklist(['ok', 'unknown']), node: v.number(), sessionPub: v.string() }),
+  }),
+});
+
+/** The fields t answers must agree on, as one string (hex fields cannot contain '|'). */
+type Agreed = {
+  P: unknown;
+  epoch: unknown;
+  tss: { K: unknown };
+  meta: { M: unknown };
+  commitments: { F: unknown[]; G: unknown[] };
+};
+function agreementKey(raw: unknown): string {
+  const body = raw as Agreed; // a missing field throws TypeError: the caller reports a malformed answer
+  const c = body.commitments;
+  return [body.P, body.epoch, body.tss.K, body.meta.M, c.F.join(','), c.G.join(',')].map(String).join('|');
+}
 type Unknown = { node: NodeEntry; attestation: Attestation };
 
 export function fetchNetworkShare(p: FetchNetworkShareParameters): Promise<NetworkShare> {
@@ -99,7 +122,7 @@ export function fetchNetworkShare(p: FetchNetworkShareParameters): Promise<Netwo
         await Promise.all(chosen.filter((c) => c.state === 'new').map(prepare));
         if (chosen.some((c) => c.state !== 'good')) continue;
         const subShares = chosen.map((c) => ({ node: c.node.index, pair: c.pair! }));
-        const body = chosen[0]!.answer.body;
+        const body = chosen[0]!.answer!.body;
         const share = combineSubShares(subShares, body.commitments);
         if (share) return success(group, chosen, share);
         const bad = new Set(badSubShares(subShares, body.commitments));
@@ -114,6 +137,10 @@ export function fetchNetworkShare(p: FetchNetworkShareParameters): Promise<Netwo
 
     const prepare = async (c: Candidate) => {
       try {
+        const parsed = v.safeParse(ShareResponse, c.raw);
+        if (!parsed.success || parsed.output.answer.body.status !== 'ok')
+          throw new NodeCallError('bad-answer', `node ${c.node.index}: malformed answer`);
+        c.answer = { body: parsed.output.answer.body, sig: parsed.output.answer.sig };
         await assertSignedBy(c.node, c.answer);
         const b = c.answer.body;
         let plain: Uint8Array;
@@ -140,14 +167,14 @@ export function fetchNetworkShare(p: FetchNetworkShareParameters): Promise<Netwo
     };
 
     const success = (winner: Candidate[], used: Candidate[], share: SharePair): NetworkShare => {
-      const b = used[0]!.answer.body;
+      const b = used[0]!.answer!.body;
       const lagging = unknowns.map((u) => u.node.index);
       const extra: NodeFailure[] = [];
       for (const group of groups.values()) {
         if (group === winner) continue;
         for (const c of group) {
           if (c.state === 'bad') continue;
-          const o = c.answer.body;
+          const o = (c.raw as { answer: { body: NodeShareOk } }).answer.body; // sorted by these fields
           if (o.P === b.P && o.epoch < b.epoch) lagging.push(c.node.index);
           else
             extra.push({
@@ -216,40 +243,41 @@ export function fetchNetworkShare(p: FetchNetworkShareParameters): Promise<Netwo
       });
     };
 
-    const onAnswer = async (node: NodeEntry, response: ShareResponse) => {
-      const body = response.answer.body;
+    const onAnswer = async (node: NodeEntry, raw: v.InferOutput<typeof Envelope>) => {
+      const body = raw.answer.body;
       if (body.node !== node.index || body.sessionPub !== sessionPub)
         throw new NodeCallError('wrong-binding', `node ${node.index}: answer is for another node or session`);
       if (body.status === 'ok') {
         okAnswers += 1;
-        const key = canonicalJson({
-          P: body.P,
-          epoch: body.epoch,
-          K: body.tss.K,
-          M: body.meta.M,
-          c: body.commitments,
-        });
+        let key: string;
+        try {
+          key = agreementKey(body);
+        } catch {
+          throw new NodeCallError('bad-answer', `node ${node.index}: malformed answer`);
+        }
         const group = groups.get(key) ?? [];
         groups.set(key, group);
-        group.push({ node, answer: { body, sig: response.answer.sig }, state: 'new' });
+        group.push({ node, raw, state: 'new' });
         p.onProgress?.({ step: 'nodes', answered: okAnswers, needed: t, total: network.nodes.length });
         return;
       }
+      const response = v.safeParse(ShareResponse, raw);
+      if (!response.success) throw new NodeCallError('bad-answer', `node ${node.index}: malformed answer`);
       // "unknown" is only believed when signed, with a matching attestation (for the create)
-      const attestation = response.attestation;
+      const attestation = response.output.attestation;
       if (!attestation)
         throw new NodeCallError('bad-answer', `node ${node.index}: "unknown" without attestation`);
       const a = attestation.body;
       if (a.node !== node.index || a.P !== body.P || a.sessionPub !== sessionPub || a.registered)
         throw new NodeCallError('wrong-binding', `node ${node.index}: attestation does not match its answer`);
-      await assertSignedBy(node, response.answer);
+      await assertSignedBy(node, response.output.answer);
       await assertSignedBy(node, attestation);
       unknowns.push({ node, attestation });
     };
 
     const request = { verifier: p.verifier, idToken: p.idToken, sessionPub };
     for (const node of network.nodes) {
-      callNode(node, '/v1/share', request, ShareResponse, {
+      callNode(node, '/v1/share', request, Envelope, {
         signal: controller.signal,
         ...(p.timeoutMs ? { timeoutMs: p.timeoutMs } : {}),
       })

@@ -17,7 +17,7 @@ import {
   signTestReceipt,
 } from '../../helpers/dealing.ts';
 import { type Backend, type NodeNetwork, PG_URL, post, startNodeNetwork } from './harness.ts';
-import { corruptShare, startProxy } from './proxy.ts';
+import { corruptNetwork } from './proxy.ts';
 
 async function rejection(promise: Promise<unknown>): Promise<TrineError> {
   try {
@@ -186,21 +186,9 @@ describe.each<Backend>(['sqlite', 'postgres'])('node network N=5 t=3 on %s', (ba
   it('detects N−t nodes answering wrong sub-shares, names them, and still logs in', async () => {
     const { built } = await register(net, 'erin');
     const bad = [4, 5];
-    const proxies = await Promise.all(
-      net.network.nodes.map(
-        async (node) =>
-          bad.includes(node.index)
-            ? startProxy(node.url, {
-                rewrite: await corruptShare(net.secretsOf(node.index), node.signingKey),
-              })
-            : startProxy(node.url, { delayMs: 150 }), // honest nodes answer last: the bad ones must be checked
-      ),
-    );
+    const corrupt = await corruptNetwork(net.network, bad, net.secretsOf);
     try {
-      const network = {
-        ...net.network,
-        nodes: net.network.nodes.map((n, i) => ({ ...n, url: proxies[i]!.url })),
-      };
+      const network = corrupt.network;
       const share = await fetchNetworkShare({ network, ...(await net.login('erin')) });
       expect(share.share).toEqual(built.networkShare);
       expect(share.used).toEqual([1, 2, 3]);
@@ -209,7 +197,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('node network N=5 t=3 on %s', (ba
         [5, 'bad-share'],
       ]);
     } finally {
-      await Promise.all(proxies.map((p) => p.close()));
+      await corrupt.close();
     }
   });
 

@@ -6,7 +6,7 @@ import { installDealing } from '../../../src/clients/nodes/installDealing.ts';
 import { isTrineError, type TrineError } from '../../../src/errors/index.ts';
 import { buildTestDealing, drawWallet, signTestReceipt, type TestDealing } from '../../helpers/dealing.ts';
 import { type NodeNetwork, startNodeNetwork } from './harness.ts';
-import { corruptShare, startProxy } from './proxy.ts';
+import { corruptNetwork } from './proxy.ts';
 
 describe('node network N=18 t=10', () => {
   let net: NodeNetwork;
@@ -84,18 +84,9 @@ describe('node network N=18 t=10', () => {
       Array(18).fill([true, 1]),
     );
     const bad = range(11, 18);
-    const proxies = await Promise.all(
-      net.network.nodes.map(async (node) =>
-        bad.includes(node.index)
-          ? startProxy(node.url, { rewrite: await corruptShare(net.secretsOf(node.index), node.signingKey) })
-          : startProxy(node.url, { delayMs: 200 }),
-      ),
-    );
+    const corrupt = await corruptNetwork(net.network, bad, net.secretsOf);
     try {
-      const network = {
-        ...net.network,
-        nodes: net.network.nodes.map((n, i) => ({ ...n, url: proxies[i]!.url })),
-      };
+      const network = corrupt.network;
       const share = await fetchNetworkShare({ network, ...(await net.login('alice')) });
       expect(share.share).toEqual(built.networkShare);
       expect(share.used.every((j) => !bad.includes(j))).toBe(true);
@@ -105,7 +96,7 @@ describe('node network N=18 t=10', () => {
         .sort((a, b) => a - b);
       expect(named).toEqual(bad);
     } finally {
-      await Promise.all(proxies.map((p) => p.close()));
+      await corrupt.close();
     }
   });
 });

@@ -17,10 +17,16 @@ import { listen } from '../../../src/server/http.ts';
 export type NodeProxy = { url: string; close(): Promise<void> };
 type Rewrite = (path: string, status: number, body: any) => Promise<any>;
 
-export async function startProxy(
-  target: string,
-  options: { delayMs?: number; rewrite?: Rewrite } = {},
-): Promise<NodeProxy> {
+export type ProxyOptions = {
+  delayMs?: number;
+  /** Hold every answer until this settles (e.g. until the corrupt nodes have answered). */
+  holdUntil?: Promise<unknown>;
+  rewrite?: Rewrite;
+  /** Called after each answer was sent. */
+  onAnswered?: () => void;
+};
+
+export async function startProxy(target: string, options: ProxyOptions = {}): Promise<NodeProxy> {
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -33,13 +39,15 @@ export async function startProxy(
       let text = await upstream.text();
       if (options.rewrite && upstream.status === 200)
         text = JSON.stringify(await options.rewrite(req.url ?? '', upstream.status, JSON.parse(text)));
+      if (options.holdUntil) await options.holdUntil;
       if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
       res.writeHead(upstream.status, { 'content-type': 'application/json' });
-      res.end(text);
+      res.end(text, () => options.onAnswered?.());
     } catch {
       res.destroy();
     }
   });
+  server.keepAliveTimeout = 1000;
   const url = await listen(server, 0);
   return {
     url,
@@ -65,5 +73,45 @@ export async function corruptShare(secrets: { signingKey: string }, signingPub: 
     );
     const forged = { ...b, sealed: toHex(sealed) };
     return { answer: { body: forged, sig: toHex(await ed25519SignBody(signer, forged)) } };
+  };
+}
+
+/**
+ * Proxies for a whole network: `bad` nodes answer with corrupt sub-shares, and the honest
+ * ones hold their answers until every bad one has answered, so the client must meet the
+ * bad answers first (on a busy machine a fixed delay is not enough). Returns the network
+ * as the client sees it.
+ */
+export async function corruptNetwork<
+  N extends { nodes: { index: number; url: string; signingKey: string }[] },
+>(
+  network: N,
+  bad: number[],
+  secretsOf: (index: number) => { signingKey: string },
+): Promise<{ network: N; close(): Promise<void> }> {
+  let answered = 0;
+  let release: () => void = () => {};
+  const allBadAnswered = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const proxies = await Promise.all(
+    network.nodes.map(async (node) =>
+      bad.includes(node.index)
+        ? startProxy(node.url, {
+            rewrite: await corruptShare(secretsOf(node.index), node.signingKey),
+            onAnswered: () => {
+              answered += 1;
+              if (answered === bad.length) release();
+            },
+          })
+        : startProxy(node.url, { holdUntil: allBadAnswered, delayMs: 20 }),
+    ),
+  );
+  return {
+    network: { ...network, nodes: network.nodes.map((n, i) => ({ ...n, url: proxies[i]!.url })) },
+    close: async () => {
+      release();
+      await Promise.all(proxies.map((p) => p.close()));
+    },
   };
 }
