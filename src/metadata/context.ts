@@ -15,7 +15,7 @@ export type MetadataContext = {
   store: MetadataStore;
   /** Ed25519 key that signs receipts (public half: network.metadata.signingKey). */
   receiptSigner: CryptoKey;
-  /** Per-P limiter (reads and writes of one user); undefined = unlimited. */
+  /** Per-P limiter (reads and writes of one user), also per factor key (`factor:` keys); undefined = unlimited. */
   userLimiter: RateLimiter | undefined;
   log: Logger;
   metrics: Metrics;

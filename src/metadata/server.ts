@@ -1,7 +1,7 @@
 /**
- * The metadata server: the HTTP kit with the three record routes. Stateless: everything
- * lives in the store, so any number of processes behind a load balancer serve the same
- * users (rate limits are per process).
+ * The metadata server: the HTTP kit with the record routes (create, read, read by factor,
+ * write). Stateless: everything lives in the store, so any number of processes behind a
+ * load balancer serve the same users (rate limits are per process).
  */
 import type { Server } from 'node:http';
 import type { NetworkConfig } from '../config/network.ts';
@@ -15,6 +15,7 @@ import type { MetadataContext, VerifyUserSignature } from './context.ts';
 import { ecdsaVerifyBodyNative } from './ecdsaVerifyNative.ts';
 import { createRoute } from './routes/create.ts';
 import { readRoute } from './routes/read.ts';
+import { readByFactorRoute } from './routes/readByFactor.ts';
 import { writeRoute } from './routes/write.ts';
 import type { MetadataStore } from './store/contract.ts';
 
@@ -53,7 +54,7 @@ export function createMetadataServer(options: MetadataServerOptions): Server {
   };
   const addressLimiter = limiter(options.ratePerAddress ?? DEFAULT_RATE_PER_ADDRESS);
   return createHttpServer({
-    routes: [createRoute(ctx), readRoute(ctx), writeRoute(ctx)],
+    routes: [createRoute(ctx), readRoute(ctx), readByFactorRoute(ctx), writeRoute(ctx)],
     log: options.log,
     metrics,
     maxBodyBytes: MAX_BODY_BYTES,

@@ -10,6 +10,8 @@ export const MAX_NODES = 64;
 export const MAX_FACTORS = 32;
 export const MAX_EPOCH = 2 ** 31;
 export const MAX_PRIVATE_BYTES = 64 * 1024;
+/** At most this many records are looked up for one factor key (read-by-factor). */
+export const MAX_RECORDS_PER_FACTOR = 16;
 /** Upper bound of any request body (bytes of JSON). */
 export const MAX_BODY_BYTES = 512 * 1024;
 
@@ -258,6 +260,31 @@ export const ReadResponse = v.strictObject({
   receipt: Receipt,
 });
 export type ReadResponse = v.InferOutput<typeof ReadResponse>;
+
+/**
+ * A read by the holder of a factor key (recovery without the network): ECDSA by the factor
+ * key over this body. `P` chooses among several records when one factor key belongs to
+ * more than one wallet (the same passkey or imported key in two accounts).
+ */
+export const RecordReadByFactorBody = v.strictObject({
+  kind: v.literal('record-read-by-factor'),
+  /** The factor's public key (33 bytes compressed), as filed in `factors[].pub`. */
+  factor: point,
+  issuedAt: time,
+  P: v.optional(P),
+});
+export type RecordReadByFactorBody = v.InferOutput<typeof RecordReadByFactorBody>;
+export const ReadByFactorRequest = v.strictObject({ request: RecordReadByFactorBody, signature: sig64 });
+export type ReadByFactorRequest = v.InferOutput<typeof ReadByFactorRequest>;
+
+/** The record holding the factor (most recently written first) and the other records that hold it too. */
+export const ReadByFactorResponse = v.strictObject({
+  version: int(1, 2 ** 53 - 1),
+  record: MetadataRecord,
+  receipt: Receipt,
+  others: v.pipe(v.array(P), v.maxLength(MAX_RECORDS_PER_FACTOR - 1)),
+});
+export type ReadByFactorResponse = v.InferOutput<typeof ReadByFactorResponse>;
 
 export const WriteRequest = v.strictObject({
   record: MetadataRecord,

@@ -8,6 +8,10 @@
  * - `compareAndSwap` replaces the record only while the stored version still equals
  *   `expectedVersion`, and the new version is `expectedVersion + 1`: two writers that read
  *   the same version can never both succeed, so no acknowledged write is ever lost.
+ * - Both keep a factor index (factor public key → P) in the same transaction: `findByFactor`
+ *   finds exactly the records whose current factors, or `previous.factors` while present,
+ *   hold that key (see factorIndex.ts). A database made before the index gets it filled
+ *   from the stored records when the store is opened.
  * - A call resolves only after the change is durable (SQLite synchronous=FULL, PostgreSQL
  *   commit): a write that was answered survives a crash of the process.
  * The store never interprets a record; checks happen before it is called.
@@ -34,6 +38,11 @@ export interface MetadataStore {
   get(P: string): Promise<StoredRecord | undefined>;
   /** Replace P's record iff its version is `expectedVersion`; the new version is expectedVersion + 1. */
   compareAndSwap(expectedVersion: number, record: MetadataRecord, receipt: Receipt): Promise<SwapResult>;
+  /**
+   * The records filed under this factor public key, most recently written first, at most
+   * MAX_RECORDS_PER_FACTOR of them; [] when none.
+   */
+  findByFactor(factorPub: string): Promise<StoredRecord[]>;
   /** Throws when the database cannot answer (health checks). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,14 +1,16 @@
 /**
  * The storage contract (src/metadata/store/contract.ts), the same suite on every backend:
  * create-if-absent, compare-and-swap, durability of what was stored, and the atomicity of
- * both under concurrency (many calls through separate connections at once).
+ * both under concurrency (many calls through separate connections at once); the factor
+ * index (factor key → records) always agreeing with the records.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { MetadataStore } from '../../../src/metadata/store/contract.ts';
 import { openStore } from '../../../src/metadata/store/open.ts';
-import type { Receipt } from '../../../src/protocol/formats.ts';
-import { newUser, randomP, type TestUser, touch } from '../../helpers/record.ts';
-import { backends, makeNetwork, type TestNetwork } from './harness.ts';
+import type { MetadataRecord, Receipt } from '../../../src/protocol/formats.ts';
+import { openSqlite } from '../../../src/storage/sqlite.ts';
+import { addFactor, newUser, randomP, refresh, type TestUser, touch } from '../../helpers/record.ts';
+import { backends, makeNetwork, sleep, type TestNetwork, withPg } from './harness.ts';
 
 const receipt = (P: string, version: number): Receipt => ({
   body: { kind: 'receipt', P, epoch: 1, dealingHash: '00'.repeat(32), version, issuedAt: 1 },
@@ -95,10 +97,109 @@ describe.each(backends)('metadata store on %s', (backend) => {
     for (const r of results) if (!r.swapped) expect(r.currentVersion).toBe(base + 1);
   });
 
+  test('the factor index finds a created record by each of its factors; an unknown key or a losing creator finds nothing', async () => {
+    const u = await newUser(net.network, { factors: ['passkey', 'phrase', 'password'] });
+    expect(await stores[0]!.create(u.record, receipt(u.P, 1))).toEqual({ created: true });
+    for (const f of u.record.factors)
+      expect(await stores[1]!.findByFactor(f.pub)).toEqual([
+        { version: 1, record: u.record, receipt: receipt(u.P, 1) },
+      ]);
+    expect(await stores[1]!.findByFactor(`02${randomP()}`)).toEqual([]);
+    const loser = await newUser(net.network, { P: u.P });
+    expect((await stores[1]!.create(loser.record, receipt(u.P, 1))).created).toBe(false);
+    expect(await stores[0]!.findByFactor(loser.record.factors[0]!.pub)).toEqual([]);
+  });
+
+  test('a swap refiles the record: an added factor is found; a removed one while previous holds it, not after; a refused swap changes nothing', async () => {
+    const u = await newUser(net.network, { factors: ['device', 'phrase'] });
+    await stores[0]!.create(u.record, receipt(u.P, 1));
+    const phrase = u.record.factors[1]!;
+    const added = addFactor(u, 'passkey');
+    const newPub = added.factors.at(-1)!.pub;
+    expect((await stores[0]!.compareAndSwap(7, added, receipt(u.P, 1))).swapped).toBe(false);
+    expect(await stores[1]!.findByFactor(newPub)).toEqual([]);
+    expect(await stores[0]!.compareAndSwap(1, added, receipt(u.P, 1))).toEqual({ swapped: true, version: 2 });
+    expect((await stores[1]!.findByFactor(newPub)).map((s) => s.version)).toEqual([2]);
+
+    // refresh without the phrase: it stays reachable through `previous` until that is dropped
+    const refreshed = await refresh(net.network, u, { removeIndex: phrase.index });
+    expect(refreshed.factors.map((f) => f.pub)).not.toContain(phrase.pub);
+    await stores[1]!.compareAndSwap(2, refreshed, receipt(u.P, 3));
+    expect((await stores[0]!.findByFactor(phrase.pub)).map((s) => s.record)).toEqual([refreshed]);
+    const { previous: _, ...dropped } = refreshed;
+    await stores[0]!.compareAndSwap(3, dropped as MetadataRecord, receipt(u.P, 3));
+    expect(await stores[1]!.findByFactor(phrase.pub)).toEqual([]);
+    for (const f of dropped.factors)
+      expect((await stores[1]!.findByFactor(f.pub)).map((s) => [s.version, s.record])).toEqual([
+        [4, dropped],
+      ]);
+  });
+
+  test('one factor key in two records: both are found, the most recently written first', async () => {
+    const a = await newUser(net.network);
+    const b = await newUser(net.network);
+    const shared = a.record.factors[0]!;
+    b.record = {
+      ...b.record,
+      factors: [...b.record.factors, { ...shared, index: b.nextIndex }],
+      nextIndex: b.nextIndex + 1,
+    };
+    await stores[0]!.create(a.record, receipt(a.P, 1));
+    await sleep(5);
+    await stores[1]!.create(b.record, receipt(b.P, 1));
+    expect((await stores[0]!.findByFactor(shared.pub)).map((s) => s.record.P)).toEqual([b.P, a.P]);
+    await sleep(5);
+    await stores[0]!.compareAndSwap(1, touch(a, 'later'), receipt(a.P, 1));
+    expect((await stores[1]!.findByFactor(shared.pub)).map((s) => s.record.P)).toEqual([a.P, b.P]);
+    expect((await stores[1]!.findByFactor(b.record.factors[0]!.pub)).map((s) => s.record.P)).toEqual([b.P]);
+  });
+
+  test("concurrent swaps that each add a factor: the index holds the winner's factor only", async () => {
+    const u = await newUser(net.network);
+    await stores[0]!.create(u.record, receipt(u.P, 1));
+    const racers = Array.from({ length: 12 }, () => addFactor(structuredClone(u), 'device'));
+    const results = await Promise.all(
+      racers.map((r, i) => stores[i % 2]!.compareAndSwap(1, r, receipt(u.P, 1))),
+    );
+    expect(results.filter((r) => r.swapped)).toHaveLength(1);
+    const winner = racers[results.findIndex((r) => r.swapped)]!;
+    for (const [i, r] of racers.entries()) {
+      const found = await stores[i % 2]!.findByFactor(r.factors.at(-1)!.pub);
+      expect(found.map((s) => s.record)).toEqual(r === winner ? [winner] : []);
+    }
+  });
+
   test('what is stored survives closing and reopening', async () => {
     const before = await stores[0]!.get(user.P);
     await stores[0]!.close();
     stores[0] = await openStore(net.store);
     expect(await stores[0]!.get(user.P)).toEqual(before);
+    expect(await stores[0]!.findByFactor(user.record.factors[0]!.pub)).toEqual([before]);
+  });
+
+  test('a database made before the factor index gets it filled from its records when opened', async () => {
+    const own = await makeNetwork(backend);
+    try {
+      const u = await newUser(own.network, { factors: ['passkey', 'phrase'] });
+      const removed = u.record.factors[1]!;
+      const pending = await refresh(own.network, u, { removeIndex: removed.index }); // previous holds it
+      const first = await openStore(own.store);
+      await first.create(pending, receipt(u.P, 1));
+      await first.close();
+      if (own.sqliteFile) {
+        const db = openSqlite(own.sqliteFile);
+        db.exec('DROP TABLE record_factors');
+        db.close();
+      } else await withPg((c) => c.query(`DROP TABLE "${own.schema}".record_factors`));
+      const reopened = await openStore(own.store);
+      try {
+        for (const pub of [pending.factors[0]!.pub, removed.pub])
+          expect((await reopened.findByFactor(pub)).map((s) => s.record)).toEqual([pending]);
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      await own.cleanup();
+    }
   });
 });
