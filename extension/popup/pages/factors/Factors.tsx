@@ -32,6 +32,7 @@ export function Factors({ onLocked }: { onLocked: () => void }) {
   useEscape(() => mode.name === 'password' && setMode({ name: 'list' }));
 
   const add = async (factor: FactorEnrolInput, what: string) => {
+    factor.label = uniqueLabel(factor.label, factors ?? []);
     setDone(null);
     setLabel(`Adding the ${what.toLowerCase()}`);
     const reply = await task.run(() => callWallet({ type: 'wallet-add-factor', factor }));
@@ -132,4 +133,12 @@ export function Factors({ onLocked }: { onLocked: () => void }) {
       )}
     </section>
   );
+}
+
+/** "Recovery phrase", "Recovery phrase 2", …: two factors of one type stay tellable apart. */
+function uniqueLabel(base: string, factors: FactorView[]): string {
+  const taken = new Set(factors.map((factor) => factor.label));
+  let label = base;
+  for (let n = 2; taken.has(label); n++) label = `${base} ${n}`;
+  return label;
 }

@@ -1,0 +1,111 @@
+/**
+ * Helpers for the wallet user-interface tests: a CDP virtual authenticator with PRF on one
+ * tab, the development provider's login page driven as a user would (as a throw-away
+ * `test-<name>` identity), screenshots in light and dark under test-results/screens/.
+ */
+import { randomBytes } from 'node:crypto';
+import type { BrowserContext, CDPSession, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+
+export const screensDir = 'test-results/screens';
+
+/** A fresh identity at the development provider, so every test has its own wallet. */
+export function testAccount(prefix: string): string {
+  return `test-${prefix}-${randomBytes(4).toString('hex')}`;
+}
+
+/**
+ * Attach a virtual platform authenticator with PRF (hmac-secret) to `page`. It belongs to
+ * this tab: passkeys made here are used here.
+ */
+export async function addVirtualAuthenticator(
+  context: BrowserContext,
+  page: Page,
+): Promise<{ cdp: CDPSession; authenticatorId: string }> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('WebAuthn.enable', { enableUI: false });
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      hasPrf: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+  return { cdp, authenticatorId };
+}
+
+/**
+ * Click `trigger` (which starts the OpenID sign-in) and, if the provider shows its account
+ * page (in a window or tab of this browser), sign in there as `account`. With a live
+ * provider session the page may never show: then `done` alone decides.
+ */
+export async function signInAs(
+  context: BrowserContext,
+  account: string,
+  trigger: () => Promise<void>,
+  done: () => Promise<void>,
+): Promise<void> {
+  let finished = false;
+  const completed = done().then(() => {
+    finished = true;
+  });
+  await trigger();
+  const deadline = Date.now() + 60_000;
+  while (!finished && Date.now() < deadline) {
+    const login = context.pages().find((page) => /\/interaction\/[A-Za-z0-9_-]+$/.test(page.url()));
+    if (login !== undefined) {
+      const button = login.locator('button[data-account="alice"]');
+      await button.waitFor();
+      await screenshot(login, 'provider-sign-in');
+      // The login page lists the named accounts; a test identity is submitted the same way.
+      await button.evaluate((element, id) => {
+        (element as HTMLButtonElement).value = id;
+      }, account);
+      await button.click();
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await completed;
+}
+
+/** Save `<name>.png` (light) and `<name>-dark.png` of a page as it is now. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.screenshot({ path: `${screensDir}/${name}.png` });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: `${screensDir}/${name}-dark.png` });
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** Open the popup as a 360×600 tab (a real popup cannot be opened from a test). */
+export async function openPopup(open: (path: string) => Promise<Page>): Promise<Page> {
+  const popup = await open('popup.html');
+  await popup.setViewportSize({ width: 360, height: 600 });
+  return popup;
+}
+
+/** The 24 words of the recovery phrase on screen, in order. */
+export async function readPhrase(page: Page): Promise<string[]> {
+  const words = await page.locator('.phrase-word').allTextContents();
+  expect(words).toHaveLength(24);
+  return words;
+}
+
+/** Tick "written down", continue, and re-enter the three words the page asks for. */
+export async function confirmPhrase(page: Page, words: string[]): Promise<void> {
+  await page.getByLabel('I have written the words down').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  for (const field of await page.getByLabel(/^Word #\d+$/).all()) {
+    const label = await field.evaluate(
+      (element) => document.querySelector(`label[for="${element.id}"]`)?.textContent ?? '',
+    );
+    const position = Number(/#(\d+)/.exec(label)?.[1]);
+    await field.fill(words[position - 1] ?? '');
+  }
+  await page.getByRole('button', { name: 'Confirm' }).click();
+}
