@@ -13,13 +13,14 @@
  *   await expect(popup.getByRole('button', { name: 'Sign in' })).toBeVisible();
  * });
  */
-import { rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BrowserContext, test as base, type Page, type Worker } from '@playwright/test';
 import { repoRoot } from '../../src/config/local.ts';
 import { type ServiceName, serviceNames } from '../../src/stack/services.ts';
 import { type Stack, startStack } from '../../src/stack/stack.ts';
 import { extensionId, type LaunchedExtension, launchWithExtension } from './browser.ts';
+import { e2eNetworkDir } from './global-setup.ts';
 
 export type ExtensionFixtures = {
   context: BrowserContext;
@@ -59,6 +60,7 @@ export const test = base.extend<ExtensionFixtures & { launched: LaunchedExtensio
   stack: [
     async ({ stackServices }, use) => {
       rmSync(stackDir, { recursive: true, force: true });
+      copyNetworkKeys(e2eNetworkDir, stackDir);
       const stack = await startStack({ dir: stackDir, services: stackServices });
       try {
         await use(stack);
@@ -69,6 +71,14 @@ export const test = base.extend<ExtensionFixtures & { launched: LaunchedExtensio
     { scope: 'worker', timeout: 120_000 },
   ],
 });
+
+/** The stack runs the network the extension was built for (its keys), with empty stores. */
+function copyNetworkKeys(from: string, to: string): void {
+  mkdirSync(to, { recursive: true, mode: 0o700 });
+  for (const file of readdirSync(from))
+    if (file === 'network.json' || file.endsWith('.secrets.json'))
+      copyFileSync(join(from, file), join(to, file));
+}
 
 export { expect } from '@playwright/test';
 export { extensionId as pinnedExtensionId };

@@ -1,11 +1,11 @@
 import browser from 'webextension-polyfill';
 import { invalidInput } from '../../../src/errors/index.ts';
+import { deliverRedirect } from '../../../src/extension/browser/authChannel.ts';
 import {
   type OAuthCallbackMessage,
   OAuthCallbackParams,
   type OAuthCallbackReply,
 } from '../../../src/messages/index.ts';
-import { deliverRedirect } from '../../../src/extension/browser/authChannel.ts';
 import { parse } from '../../../src/protocol/parse.ts';
 import { putCallback, takeCallback } from '../oauthStore.ts';
 

@@ -51,8 +51,12 @@ async function browserFor(account: string, reuse?: Browser): Promise<Browser> {
   const clock = reuse?.clock ?? { offset: 0 };
   const timer = { at: null as number | null };
   const lockTimer: LockTimer = {
-    schedule: (at) => void (timer.at = at),
-    cancel: () => void (timer.at = null),
+    schedule: (at) => {
+      timer.at = at;
+    },
+    cancel: () => {
+      timer.at = null;
+    },
   };
   const events: WalletProgressEvent[] = [];
   const config = extensionConfigFor(h.stack.network, [
