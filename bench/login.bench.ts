@@ -125,14 +125,14 @@ async function measure(nodes: number, threshold: number, portOffset: number) {
 
 const n5 = await measure(5, 3, 12_000);
 const n18 = await measure(18, 10, 12_100);
-console.log(
+console.info(
   `login N=5:  ${n5.ms0.toFixed(1)} ms direct, ${n5.ms50.toFixed(1)} ms with ${DELAY} ms per hop (ideal ${2 * DELAY} ms)`,
 );
-console.log(
+console.info(
   `login N=18: ${n18.ms0.toFixed(1)} ms direct, ${n18.ms50.toFixed(1)} ms with ${DELAY} ms per hop (ideal ${2 * DELAY} ms)`,
 );
-console.log(`client CPU per login at N=18 (replayed answers): ${n18.cryptoMs?.toFixed(2)} ms`);
-console.log(
+console.info(`client CPU per login at N=18 (replayed answers): ${n18.cryptoMs?.toFixed(2)} ms`);
+console.info(
   JSON.stringify({
     'login.n5_ms_0': round(n5.ms0),
     'login.n5_ms_50': round(n5.ms50),

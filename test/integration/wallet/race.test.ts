@@ -29,21 +29,35 @@ async function trial(i: number): Promise<void> {
   const outcomes = await Promise.allSettled(
     keys.map(async (factorKey, d) => {
       await sleep(Math.random() * 30);
-      return signIn({ backend: h.backend, login: logins[d]!, enrol: () => [{ type: 'device', factorKey, label: `device ${d}` }] });
+      return signIn({
+        backend: h.backend,
+        login: logins[d]!,
+        enrol: () => [{ type: 'device', factorKey, label: `device ${d}` }],
+      });
     }),
   );
-  const winners = outcomes.flatMap((o, d) => (o.status === 'fulfilled' && o.value.kind === 'registered' ? [{ d, session: o.value.session }] : []));
+  const winners = outcomes.flatMap((o, d) =>
+    o.status === 'fulfilled' && o.value.kind === 'registered' ? [{ d, session: o.value.session }] : [],
+  );
   const losers = outcomes.filter((o) => o.status === 'rejected');
   expect(winners, `trial ${i}`).toHaveLength(1);
   expect(losers).toHaveLength(1);
   expect(isTrineError((losers[0] as PromiseRejectedResult).reason, 'already-registered')).toBe(true);
   const winner = winners[0]!;
   // The winner's key unlocks it; the loser's key is not part of it.
-  const back = await login({ backend: h.backend, login: await h.loginAs(account), proof: { kind: 'key', factorKey: keys[winner.d]! } });
+  const back = await login({
+    backend: h.backend,
+    login: await h.loginAs(account),
+    proof: { kind: 'key', factorKey: keys[winner.d]! },
+  });
   expect(back.session.address).toBe(winner.session.address);
   let loserCode = '';
   try {
-    await login({ backend: h.backend, login: await h.loginAs(account), proof: { kind: 'key', factorKey: keys[1 - winner.d]! } });
+    await login({
+      backend: h.backend,
+      login: await h.loginAs(account),
+      proof: { kind: 'key', factorKey: keys[1 - winner.d]! },
+    });
   } catch (err) {
     loserCode = isTrineError(err) ? err.code : String(err);
   }
@@ -53,7 +67,9 @@ async function trial(i: number): Promise<void> {
 describe('two devices register at once', () => {
   it(`gives exactly one wallet in each of ${TRIALS} trials`, async () => {
     for (let start = 0; start < TRIALS; start += AT_ONCE) {
-      await Promise.all(Array.from({ length: Math.min(AT_ONCE, TRIALS - start) }, (_, j) => trial(start + j)));
+      await Promise.all(
+        Array.from({ length: Math.min(AT_ONCE, TRIALS - start) }, (_, j) => trial(start + j)),
+      );
     }
   }, 600_000);
 });
