@@ -125,7 +125,12 @@ export function fetchNetworkShare(p: FetchNetworkShareParameters): Promise<Netwo
         const body = chosen[0]!.answer!.body;
         const share = combineSubShares(subShares, body.commitments);
         if (share) return success(group, chosen, share);
-        const bad = new Set(badSubShares(subShares, body.commitments));
+        let bad: Set<number>;
+        try {
+          bad = new Set(badSubShares(subShares, body.commitments));
+        } catch {
+          bad = new Set(); // commitments that are not curve points: the whole group is refused below
+        }
         // t shares on one polynomial cannot interpolate off it: with none bad, the group is inconsistent
         for (const c of bad.size > 0 ? chosen.filter((c) => bad.has(c.node.index)) : group)
           reject1(

@@ -121,6 +121,33 @@ describe('node requests', () => {
     expect(check.body.body).toMatchObject({ P, registered: false, epoch: 0 });
   });
 
+  it('gives the client typed errors for refused tokens and honours its abort signal', async () => {
+    const session = await generateX25519();
+    const n = sessionNonce(session.publicKey);
+    const base = { network: net.network, verifier: VERIFIER, session };
+    const expired = await net.forge({ sub: 'victim', nonce: n, iat: now() - 7200, exp: now() - 3600 });
+    seen.push(expired);
+    await expect(fetchNetworkShare({ ...base, idToken: expired })).rejects.toMatchObject({
+      code: 'token-expired',
+    });
+    const wrongAud = await net.forge({ sub: 'victim', nonce: n, aud: 'another-client' });
+    seen.push(wrongAud);
+    const rejected = fetchNetworkShare({ ...base, idToken: wrongAud });
+    await expect(rejected).rejects.toMatchObject({ code: 'token-rejected' });
+    const error = await rejected.catch((e) => e);
+    // decided as soon as t answers can no longer be reached (N − t + 1 = 2 refusals)
+    const reasons = error.details.failures.map((f: { reason: string }) => f.reason);
+    expect(reasons.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(reasons)).toEqual(new Set(['token-rejected']));
+    const controller = new AbortController();
+    controller.abort(new Error('user closed the popup'));
+    const idToken = await net.forge({ sub: 'victim', nonce: n });
+    seen.push(idToken);
+    await expect(fetchNetworkShare({ ...base, idToken, signal: controller.signal })).rejects.toThrow(
+      'user closed the popup',
+    );
+  });
+
   it('accepts a token within the 60 s clock skew', async () => {
     const idToken = await net.forge({
       sub: 'skewed',
