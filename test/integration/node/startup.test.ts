@@ -72,6 +72,54 @@ describe('node start-up', () => {
     },
   );
 
+  it('limits requests per client address (429) before reading them', async () => {
+    const port = await freePort();
+    const node = await spawnService({
+      name: 'node-rate',
+      command: 'tsx',
+      cwd: repoRoot,
+      args: ['src/node/main.ts', '--network', networkPath(dir), '--secrets', nodeSecretsPath(dir, 1)],
+      port,
+      readyUrl: `http://127.0.0.1:${port}/healthz`,
+    }).catch(() => undefined);
+    expect(node).toBeUndefined(); // --store and --port are required
+    const limited = await spawnService({
+      name: 'node-rate',
+      command: 'tsx',
+      cwd: repoRoot,
+      args: [
+        'src/node/main.ts',
+        '--network',
+        networkPath(dir),
+        '--secrets',
+        nodeSecretsPath(dir, 1),
+        '--store',
+        `sqlite:${join(dir, 'rate.sqlite')}`,
+        '--port',
+        String(port),
+        '--address-rate',
+        '1',
+      ],
+      readyUrl: `http://127.0.0.1:${port}/healthz`,
+    });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const r = await fetch(`http://127.0.0.1:${port}/v1/share`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        });
+        statuses.push(r.status);
+      }
+      expect(statuses.slice(0, 4)).toEqual([400, 400, 400, 400]); // burst 4 at 1/s
+      expect(statuses.at(-1)).toBe(429);
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    } finally {
+      await limited.stop();
+    }
+  });
+
   it('stops with a clear message on missing, malformed or mismatched secrets', async () => {
     const store = `sqlite:${join(dir, 'node-x.sqlite')}`;
     const base = ['--network', networkPath(dir), '--store', store, '--port', '0'];
