@@ -1,26 +1,50 @@
 /**
- * Answers EIP-1193 requests relayed from web pages. For now only `eth_chainId`; every other
- * method is EIP-1193 error 4200 (issue 8 adds accounts, signing and chain methods).
+ * Answers EIP-1193 requests relayed from web pages, and the approval window's and the
+ * connected-sites screen's procedures. Wiring only: the methods live in
+ * src/extension/dapp/rpc/, one file each.
  */
+import browser from 'webextension-polyfill';
+import { createDappBackground, type DappBackground } from '../../src/extension/dapp/background.ts';
+import { dispatchProviderRequest } from '../../src/extension/dapp/dispatch.ts';
+import { handleDappMessage } from '../../src/extension/dapp/sites.ts';
+import type { DappMessage, DappReplies } from '../../src/messages/dapp.ts';
 import type { ProviderRequest, ProviderResponse } from '../../src/messages/index.ts';
-import { ProviderErrorCode, providerError } from '../../src/messages/index.ts';
-import { chainIdHex } from './config.ts';
+import { config, walletDb } from './context.ts';
 
 export type ProviderContext = {
   /** The requesting page's origin, from the browser's sender information. */
   origin: string;
+  /** The tab it came from (events go back there). */
+  tabId?: number;
 };
+
+let dapp: DappBackground | undefined;
+function background(): DappBackground {
+  dapp ??= createDappBackground({
+    db: walletDb,
+    builtInChains: config.chains,
+    approvalPageUrl: browser.runtime.getURL('pages/approval.html'),
+  });
+  return dapp;
+}
 
 export async function handleProviderRequest(
   request: ProviderRequest,
-  _context: ProviderContext,
+  context: ProviderContext,
 ): Promise<ProviderResponse> {
-  switch (request.method) {
-    case 'eth_chainId':
-      return { result: chainIdHex };
-    default:
-      return {
-        error: providerError(ProviderErrorCode.unsupportedMethod, `Trine does not support ${request.method}`),
-      };
-  }
+  const { services, tabs } = background();
+  if (context.tabId !== undefined) await tabs.seen(context.tabId, context.origin);
+  return dispatchProviderRequest(request, { origin: context.origin }, services);
 }
+
+export function handleDappProcedure(message: DappMessage): Promise<DappReplies[DappMessage['type']]> {
+  return handleDappMessage(message, background());
+}
+
+/** For the wallet service: the popup selected another chain; tell connected sites. */
+export async function notifyChainChanged(chainId: `0x${string}`): Promise<void> {
+  await background().services.events.toConnected('chainChanged', chainId);
+}
+
+// Listeners must be registered in the worker's first turn to wake it for their events.
+background();

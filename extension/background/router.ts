@@ -5,6 +5,7 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { isTrineError, TrineError } from '../../src/errors/index.ts';
+import { DappMessage, isDappMessage } from '../../src/messages/dapp.ts';
 import {
   type InternalFailure,
   InternalMessage,
@@ -19,15 +20,16 @@ import { oauthCallback } from './procedures/oauthCallback.ts';
 import { oauthResult } from './procedures/oauthResult.ts';
 import { ping } from './procedures/ping.ts';
 import { walletProcedure } from './procedures/wallet.ts';
-import { handleProviderRequest } from './provider.ts';
+import { handleDappProcedure, handleProviderRequest } from './provider.ts';
 import { classifySender } from './sender.ts';
 
 export async function route(message: unknown, rawSender: Runtime.MessageSender): Promise<unknown> {
   const sender = classifySender(rawSender, browser.runtime.id, browser.runtime.getURL(''));
   if (sender === undefined)
     return failure(new TrineError({ code: 'invalid-input', message: 'unknown sender' }));
-  if (sender.kind === 'web-page') return relayProviderRequest(message, sender.origin);
+  if (sender.kind === 'web-page') return relayProviderRequest(message, sender);
   try {
+    if (isDappMessage(message)) return await handleDappProcedure(parse(DappMessage, message, 'message'));
     if (isWalletCall(message)) return await walletProcedure(parse(WalletMessage, message, 'message'));
     const call = parse(InternalMessage, message, 'message');
     switch (call.type) {
@@ -43,7 +45,10 @@ export async function route(message: unknown, rawSender: Runtime.MessageSender):
   }
 }
 
-async function relayProviderRequest(message: unknown, origin: string): Promise<ProviderResponse> {
+async function relayProviderRequest(
+  message: unknown,
+  { origin, tabId }: { origin: string; tabId?: number },
+): Promise<ProviderResponse> {
   let request: RpcMessage['request'];
   try {
     request = parse(RpcMessage, message, 'request').request;
@@ -51,7 +56,7 @@ async function relayProviderRequest(message: unknown, origin: string): Promise<P
     return { error: providerError(ProviderErrorCode.invalidRequest, (error as Error).message) };
   }
   try {
-    return await handleProviderRequest(request, { origin });
+    return await handleProviderRequest(request, tabId === undefined ? { origin } : { origin, tabId });
   } catch (error) {
     console.error('provider request failed', request.method, error);
     return { error: providerError(ProviderErrorCode.internal, 'internal error') };
