@@ -69,8 +69,13 @@ function isWalletCall(message: unknown): boolean {
   return typeof type === 'string' && type.startsWith('wallet-');
 }
 
+/**
+ * Only the extension's own pages get here. They are told every TrineError (codes and
+ * messages never carry secrets), so a screen can say what to do about `not-enough-nodes` or
+ * `factor-not-recognised`, whose server status (500) would hide them from an HTTP caller.
+ */
 function failure(error: unknown): InternalFailure {
-  if (isTrineError(error) && error.expose)
+  if (isTrineError(error) && error.code !== 'internal')
     return { ok: false, error: { code: error.code, message: error.message } };
   console.error('background procedure failed', error);
   return { ok: false, error: { code: 'internal', message: 'internal error' } };

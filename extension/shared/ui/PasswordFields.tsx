@@ -9,9 +9,11 @@ import { TextField } from './TextField.tsx';
 export function PasswordFields({
   submitLabel,
   onSubmit,
+  autoFocus = false,
 }: {
   submitLabel: string;
   onSubmit: (password: string) => void;
+  autoFocus?: boolean;
 }) {
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
@@ -30,6 +32,7 @@ export function PasswordFields({
       </p>
       <TextField
         label="New password"
+        autoFocus={autoFocus}
         type="password"
         autoComplete="new-password"
         value={password}

@@ -9,7 +9,6 @@ import { ErrorNote } from '../../../shared/ui/ErrorNote.tsx';
 import { PasswordFields } from '../../../shared/ui/PasswordFields.tsx';
 import { PhraseBackup } from '../../../shared/ui/PhraseBackup.tsx';
 import { Progress } from '../../../shared/ui/Progress.tsx';
-import { useEscape } from '../../../shared/ui/useEscape.ts';
 import { useTask } from '../../../shared/ui/useTask.ts';
 import { openTab } from '../../openTab.ts';
 import { FactorList } from './FactorList.tsx';
@@ -29,7 +28,6 @@ export function Factors({ onLocked }: { onLocked: () => void }) {
       .run(() => callWallet({ type: 'wallet-factors' }))
       .then((reply) => reply && setFactors(reply.factors));
   }, []);
-  useEscape(() => mode.name === 'password' && setMode({ name: 'list' }));
 
   const add = async (factor: FactorEnrolInput, what: string) => {
     factor.label = uniqueLabel(factor.label, factors ?? []);
@@ -75,9 +73,19 @@ export function Factors({ onLocked }: { onLocked: () => void }) {
       )}
       <ErrorNote advice={task.error} onSignIn={onLocked} />
       {mode.name === 'password' ? (
-        <div class="stack">
+        // biome-ignore lint/a11y/noStaticElementInteractions: Escape in any of its fields closes the form
+        <div
+          class="stack"
+          onKeyDown={(event) => {
+            // Escape closes this form only (the popup would otherwise go back to Home).
+            if (event.key !== 'Escape') return;
+            event.preventDefault();
+            setMode({ name: 'list' });
+          }}
+        >
           <h2>Add a password</h2>
           <PasswordFields
+            autoFocus
             submitLabel="Add password"
             onSubmit={(password) => add({ type: 'password', password, label: 'Password' }, 'Password')}
           />
