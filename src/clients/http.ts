@@ -30,24 +30,36 @@ async function requestJson(
   init: { method: string; body?: string },
   { timeoutMs = 10_000, signal, maxBytes = 1024 * 1024 }: PostJsonOptions,
 ): Promise<JsonAnswer> {
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  // One controller per request (cheaper than AbortSignal.timeout + AbortSignal.any on the login path).
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const onAbort = () => controller.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  if (signal?.aborted) controller.abort();
   let response: Response;
+  let text: string;
   try {
     response = await fetch(url, {
       ...init,
       headers: init.body === undefined ? {} : { 'content-type': 'application/json' },
       redirect: 'manual',
-      signal: combined,
+      signal: controller.signal,
       credentials: 'omit',
     });
+    text = await response.text(); // the timeout covers the body too
   } catch (cause) {
     if (signal?.aborted)
       throw new TrineError({ code: 'network-unreachable', message: `${url}: aborted`, cause });
-    const what = timeout.aborted ? `no answer within ${timeoutMs} ms` : 'unreachable';
+    const what = timedOut ? `no answer within ${timeoutMs} ms` : 'unreachable';
     throw new TrineError({ code: 'network-unreachable', message: `${url}: ${what}`, cause });
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
   }
-  const text = await response.text();
   if (text.length > maxBytes)
     throw new TrineError({ code: 'node-error', message: `${url}: answer larger than ${maxBytes} bytes` });
   let parsed: unknown = null;

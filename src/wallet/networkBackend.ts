@@ -31,7 +31,8 @@ export function createNetworkBackend(
         K: share.K,
         M: share.M,
         share: share.share,
-        lagging: share.lagging,
+        // silent nodes cut off once t answered may have missed a dealing too: relaying is idempotent
+        lagging: [...share.lagging, ...share.pending],
         failures: share.failures.map((f) => ({ node: f.node, reason: `${f.reason}: ${f.message}` })),
       };
     },
