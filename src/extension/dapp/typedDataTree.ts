@@ -43,13 +43,17 @@ function node(
   if (depth > MAX_DEPTH || budget.nodes > MAX_NODES) return { name, type, value: '…' };
   const array = /^(.*)\[(\d*)\]$/.exec(type);
   if (array !== null) {
-    const items = Array.isArray(value) ? value : [];
+    const items: unknown[] = Array.isArray(value) ? value : [];
     const inner = array[1] ?? '';
-    return {
-      name,
-      type,
-      children: items.map((item, i) => node(types, `${name}[${i}]`, inner, item, depth + 1, budget)),
-    };
+    const shown = items.slice(0, Math.max(0, MAX_NODES - budget.nodes));
+    const children = shown.map((item, i) => node(types, `${name}[${i}]`, inner, item, depth + 1, budget));
+    if (shown.length < items.length)
+      children.push({
+        name: `${name}[…]`,
+        type: inner,
+        value: `${items.length - shown.length} more not shown`,
+      });
+    return { name, type, children };
   }
   if (types[type] !== undefined) {
     const struct = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
