@@ -11,25 +11,29 @@
  * or a factor key — except a new recovery phrase (shown once) and the exported key after
  * the user proves a factor again.
  */
-import { toHex } from '../crypto/bytes.ts';
 import { isTrineError, TrineError } from '../errors/index.ts';
-import type { WalletMessage, WalletProgressEvent, WalletReplies, WalletState } from '../messages/wallet.ts';
+import type {
+  FactorEnrolInput,
+  FactorProofInput,
+  WalletMessage,
+  WalletProgressEvent,
+  WalletReplies,
+  WalletState,
+} from '../messages/wallet.ts';
 import type { Attestation } from '../protocol/formats.ts';
 import type { WalletBackend } from '../wallet/backend.ts';
-import { openFactor } from '../wallet/factors.ts';
-import { addFactor } from '../wallet/flows/addFactor.ts';
 import { unlockWithRecord } from '../wallet/flows/login.ts';
-import { register } from '../wallet/flows/register.ts';
 import { removeFactor } from '../wallet/flows/removeFactor.ts';
 import type { Progress } from '../wallet/progress.ts';
 import { WalletSession } from '../wallet/session.ts';
-import { listActivity } from './activity.ts';
-import { fetchBalance } from './balance.ts';
-import { listChains, selectChain, selectedChain } from './chains.ts';
+import { activityReply, balanceReply, chainsReply, selectChainReply } from './chainProcedures.ts';
 import type { ExtensionConfig, ProviderConfig } from './config.ts';
+import { createWallet } from './createWallet.ts';
 import type { WalletDb } from './db.ts';
-import { deleteDeviceKey, deviceKeyPub, loadDeviceKey, storeDeviceKey } from './deviceKey.ts';
-import { enrolmentFromInput, type PreparedEnrolment, proofFromInput } from './factorInput.ts';
+import { deleteDeviceKey, deviceKeyPub, loadDeviceKey } from './deviceKey.ts';
+import { enrolFactor } from './enrolFactor.ts';
+import { exportKey } from './exportKey.ts';
+import { proofFromInput } from './factorInput.ts';
 import { factorViews } from './factorViews.ts';
 import { onWalletUse, setUnlockedSession } from './keyring.ts';
 import {
@@ -104,6 +108,7 @@ export class WalletService {
   }
 
   async #dispatch(m: WalletMessage): Promise<WalletReplies[WalletMessage['type']]> {
+    const { db, config } = this.#deps;
     switch (m.type) {
       case 'wallet-status':
         return { ok: true, ...(await this.status()) };
@@ -126,25 +131,16 @@ export class WalletService {
         return this.#setAutoLock(m.autoLockMinutes);
       case 'wallet-export-key':
         return this.#exclusive(() => this.#exportKey(m.proof));
-      case 'wallet-balance':
-        return this.#balance();
-      case 'wallet-activity': {
-        const items = await listActivity(await this.#deps.db());
-        return { ok: true, items: items.map(({ chainId: _, ...item }) => item) };
+      case 'wallet-balance': {
+        const { address } = this.#requireUnlocked().session;
+        return balanceReply(await db(), config.chains, address, this.#deps.fetchFn);
       }
+      case 'wallet-activity':
+        return { ok: true, items: await activityReply(await db()) };
       case 'wallet-chains':
-        return {
-          ok: true,
-          chains: chainViews(await listChains(await this.#deps.db(), this.#deps.config.chains)),
-        };
-      case 'wallet-select-chain': {
-        const chains = await selectChain(
-          await this.#deps.db(),
-          this.#deps.config.chains,
-          m.chainId as `0x${string}`,
-        );
-        return { ok: true, chains: chainViews(chains) };
-      }
+        return { ok: true, chains: await chainsReply(await db(), config.chains) };
+      case 'wallet-select-chain':
+        return { ok: true, chains: await selectChainReply(await db(), config.chains, m.chainId) };
     }
   }
 
@@ -241,7 +237,7 @@ export class WalletService {
     }
   }
 
-  async #unlock(input: Parameters<typeof proofFromInput>[0]): Reply<'wallet-unlock'> {
+  async #unlock(input: FactorProofInput): Reply<'wallet-unlock'> {
     const pending = this.#pending.get();
     if (pending?.kind !== 'needs-factor') throw signInFirst();
     const db = await this.#deps.db();
@@ -278,53 +274,33 @@ export class WalletService {
     await this.#becomeUnlocked(result.session, pending.auth, result.factorPub);
   }
 
-  async #register(
-    first: Parameters<typeof enrolmentFromInput>[0],
-    withRecoveryPhrase: boolean,
-  ): Reply<'wallet-register'> {
+  async #register(first: FactorEnrolInput, withRecoveryPhrase: boolean): Reply<'wallet-register'> {
     const pending = this.#pending.get();
     if (pending?.kind !== 'needs-registration') throw signInFirst();
-    const db = await this.#deps.db();
-    const prepared: PreparedEnrolment[] = [await enrolmentFromInput(first)];
-    if (withRecoveryPhrase && first.type !== 'phrase')
-      prepared.push(await enrolmentFromInput({ type: 'phrase', label: 'Recovery phrase' }));
-    const device = prepared.find((p) => p.deviceKey !== null)?.deviceKey ?? null;
-    // The device key must be kept before the record names it (register.ts).
-    if (device !== null) await storeDeviceKey(db, pending.P, device);
-    let recordCreated = false;
+    let created: Awaited<ReturnType<typeof createWallet>>;
     try {
-      const session = await register({
+      created = await createWallet({
+        db: await this.#deps.db(),
         backend: this.#deps.backend,
         login: pending.auth.login,
+        P: pending.P,
         attestations: pending.attestations,
-        factors: prepared.map((p) => p.enrolment),
-        onProgress: (p) => {
-          if (p.step === 'install') recordCreated = true;
-          this.#progress(p);
-        },
+        first,
+        withRecoveryPhrase,
+        onProgress: this.#progress,
       });
-      await this.#becomeUnlocked(session, pending.auth, null);
-      return {
-        ok: true,
-        recoveryPhrase: prepared.find((p) => p.phrase !== null)?.phrase ?? null,
-        ...(await this.status()),
-      };
     } catch (err) {
-      if (device !== null && !recordCreated) await deleteDeviceKey(db, pending.P);
-      if (isTrineError(err, 'already-registered')) {
-        // Another device created this wallet first; its dealing was relayed: go on as a new device.
-        this.#pending.clear();
-        await this.#afterLogin(pending.auth).catch(() => {});
-        throw new TrineError({
-          code: 'already-registered',
-          message:
-            'this account got a wallet from another device meanwhile: unlock it with one of its factors',
-        });
-      }
-      throw err;
-    } finally {
-      for (const p of prepared) p.enrolment.factorKey.fill(0);
+      if (!isTrineError(err, 'already-registered')) throw err;
+      // Another device created this wallet first; its dealing was relayed: go on as a new device.
+      this.#pending.clear();
+      await this.#afterLogin(pending.auth).catch(() => {});
+      throw new TrineError({
+        code: 'already-registered',
+        message: 'this account got a wallet from another device meanwhile: unlock it with one of its factors',
+      });
     }
+    await this.#becomeUnlocked(created.session, pending.auth, null);
+    return { ok: true, recoveryPhrase: created.recoveryPhrase, ...(await this.status()) };
   }
 
   async #becomeUnlocked(session: WalletSession, auth: ProviderLogin | null, factorPub: string | null) {
@@ -353,30 +329,12 @@ export class WalletService {
     });
   }
 
-  async #addFactor(input: Parameters<typeof enrolmentFromInput>[0]): Reply<'wallet-add-factor'> {
+  async #addFactor(input: FactorEnrolInput): Reply<'wallet-add-factor'> {
     const u = this.#requireUnlocked();
     const db = await this.#deps.db();
-    const prepared = await enrolmentFromInput(input);
-    try {
-      if (prepared.deviceKey !== null) {
-        if ((await deviceKeyPub(db, u.session.P)) !== null)
-          throw new TrineError({
-            code: 'invalid-input',
-            message: 'this browser already holds a device key for this wallet',
-          });
-        await storeDeviceKey(db, u.session.P, prepared.deviceKey);
-      }
-      try {
-        await addFactor(this.#deps.backend, u.session, prepared.enrolment, this.#now);
-      } catch (err) {
-        if (prepared.deviceKey !== null) await deleteDeviceKey(db, u.session.P);
-        throw err;
-      }
-    } finally {
-      prepared.enrolment.factorKey.fill(0);
-    }
+    const recoveryPhrase = await enrolFactor(db, this.#deps.backend, u.session, input, this.#now);
     await this.#sessionChanged(u);
-    return { ok: true, factors: await this.#factorViews(), recoveryPhrase: prepared.phrase };
+    return { ok: true, factors: await this.#factorViews(), recoveryPhrase };
   }
 
   async #removeFactor(pub: string): Reply<'wallet-remove-factor'> {
@@ -413,30 +371,11 @@ export class WalletService {
     return u.auth;
   }
 
-  async #exportKey(input: Parameters<typeof proofFromInput>[0]): Reply<'wallet-export-key'> {
-    const u = this.#requireUnlocked();
-    if (input.type === 'device')
-      throw new TrineError({
-        code: 'invalid-input',
-        message:
-          'proof: the device key is this browser itself; prove a passkey, phrase, password or imported key to export',
-      });
-    const proof = await proofFromInput(input, async () => null);
-    try {
-      const { record } = u.session.state;
-      await openFactor(record.P, record.epoch, record.factors, proof); // throws unless it is a factor
-    } finally {
-      if (proof.kind === 'key') proof.factorKey.fill(0);
-    }
-    const k = u.session.signingKey();
-    try {
-      return { ok: true, privateKey: `0x${toHex(k)}` };
-    } finally {
-      k.fill(0);
-    }
+  async #exportKey(input: FactorProofInput): Reply<'wallet-export-key'> {
+    return { ok: true, privateKey: await exportKey(this.#requireUnlocked().session, input) };
   }
 
-  // ── settings, chains, balance ──────────────────────────────────────────────────────
+  // ── settings ──────────────────────────────────────────────────────
 
   async #setAutoLock(minutes: number): Reply<'wallet-settings-set'> {
     await setSetting(await this.#deps.db(), 'autoLockMinutes', minutes);
@@ -447,13 +386,6 @@ export class WalletService {
       await this.#deps.lockTimer.schedule(u.lockAt);
     }
     return { ok: true, ...(await this.status()) };
-  }
-
-  async #balance(): Reply<'wallet-balance'> {
-    const u = this.#requireUnlocked();
-    const chain = await selectedChain(await this.#deps.db(), this.#deps.config.chains);
-    const wei = await fetchBalance(chain.rpcUrl, u.session.address, this.#deps.fetchFn);
-    return { ok: true, chainId: chain.chainId, wei: wei.toString(), symbol: chain.symbol };
   }
 
   // ── plumbing ───────────────────────────────────────────────────────────────────────
@@ -550,13 +482,3 @@ const signInFirst = () =>
     message: 'sign in first (or again: a sign-in is good for 5 minutes)',
     status: 401,
   });
-
-function chainViews(chains: Awaited<ReturnType<typeof listChains>>) {
-  return chains.map(({ chainId, name, rpcUrl, symbol, selected }) => ({
-    chainId,
-    name,
-    rpcUrl,
-    symbol,
-    selected,
-  }));
-}
