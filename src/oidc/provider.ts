@@ -72,8 +72,11 @@ export async function createDevProvider(p: DevProviderParameters): Promise<Provi
     pkce: { required: () => true },
     // Extension pages exchange codes with `Origin: chrome-extension://<id>`, which URL
     // parsing turns into "null", so the default check never matches: compare prefixes.
+    // Firefox gives each install a random origin (moz-extension://<uuid>), so no redirect
+    // URI can name it: a client registered for Firefox's identity redirect accepts any.
     clientBasedCORS: (_ctx, origin, client) =>
-      client.redirectUris?.some((uri) => uri.startsWith(`${origin}/`)) ?? false,
+      (client.redirectUris?.some((uri) => uri.startsWith(`${origin}/`)) ?? false) ||
+      (origin.startsWith('moz-extension://') && (client.redirectUris?.includes(firefoxRedirectUri) ?? false)),
     scopes: ['openid', 'email', 'profile'],
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     // Put email and name into the id token of the code flow too: the wallet shows them.

@@ -1,11 +1,14 @@
 /**
  * The Firefox build (dist/firefox: background scripts, gecko id, MAIN-world content script)
- * installs into Firefox ESR, and a page finds the provider and reaches the background.
+ * installs into Firefox ESR, and a page finds the provider and reaches the background;
+ * sign-in at the development provider (identity API) creates a wallet and reaches the home.
  */
-import { expect, test } from '@playwright/test';
-import { firefoxAvailable, launchFirefoxWithExtension } from './firefox.ts';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
+import { firefoxAvailable, firefoxExtensionOrigin, launchFirefoxWithExtension } from './firefox.ts';
+import { expect, test } from './fixtures.ts';
 import { startPageServer } from './pageServer.ts';
 import type { Eip6963Detail, ProviderRpcErrorLike, WindowWithEthereum } from './types.ts';
+import { screensDir, testAccount } from './wallet-ui.ts';
 
 test.skip(!firefoxAvailable, 'firefox-esr is not installed (apt-get install firefox-esr)');
 
@@ -54,3 +57,109 @@ test('Firefox: the provider is announced and answers through the relay', async (
     await site.close();
   }
 });
+
+test('Firefox: sign-in with the development provider reaches the wallet home', async ({ stack: _stack }) => {
+  test.setTimeout(180_000);
+  const account = testAccount('firefox');
+  const firefox = await launchFirefoxWithExtension();
+  try {
+    const page = await openExtensionPage(firefox.browser, 'pages/onboarding.html');
+    await clickButton(page, 'Sign in');
+    // The identity API opens the provider's page in a window of its own.
+    const login = await waitForPage(firefox.browser, (url) => /\/interaction\/[A-Za-z0-9_-]+$/.test(url));
+    await login.waitForSelector('button[data-account="alice"]');
+    await login.$eval(
+      'button[data-account="alice"]',
+      (button, id) => {
+        (button as HTMLButtonElement).value = id;
+        (button as HTMLButtonElement).click();
+      },
+      account,
+    );
+    await waitForHeading(page, 'Create your wallet');
+
+    // No virtual authenticator here: the device key.
+    await clickButton(page, 'Use a device key or password instead');
+    await clickButton(page, 'Create wallet with a device key');
+    await waitForHeading(page, 'Your recovery phrase', 'h2');
+    const words = await page.$$eval('.phrase-word', (elements) => elements.map((e) => e.textContent ?? ''));
+    expect(words).toHaveLength(24);
+    await page.click('input[type="checkbox"]');
+    await clickButton(page, 'Continue');
+    await page.waitForSelector('input[name^="word-"]');
+    for (const field of await page.$$('input[name^="word-"]')) {
+      const position = Number((await field.evaluate((e) => (e as HTMLInputElement).name)).slice(5));
+      await field.type(words[position - 1] ?? '');
+    }
+    await clickButton(page, 'Confirm');
+    await waitForHeading(page, 'Your wallet is ready');
+    const address = await page.$eval('[data-testid="address"]', (e) => e.textContent ?? '');
+    expect(address).toMatch(/^0x[0-9a-fA-F]{40}$/);
+
+    // The popup (as a tab) opens on the wallet home with the same address.
+    const popup = await openExtensionPage(firefox.browser, 'popup.html');
+    await popup.waitForFunction(
+      (expected) => document.querySelector('[data-testid="address"]')?.textContent === expected,
+      { timeout: 30_000 },
+      address,
+    );
+    await popup.waitForFunction(() =>
+      /^\d/.test(document.querySelector('[data-testid="balance"]')?.textContent ?? ''),
+    );
+    await popup.setViewport({ width: 360, height: 600 });
+    await popup.screenshot({ path: `${screensDir}/firefox-popup-home.png` });
+  } finally {
+    await firefox.close();
+  }
+});
+
+async function clickButton(page: Page, name: string): Promise<void> {
+  const button = await page.waitForFunction(
+    (text) =>
+      [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === text && !b.disabled) ??
+      null,
+    { timeout: 60_000 },
+    name,
+  );
+  await (button as ElementHandle<HTMLButtonElement>).click();
+}
+
+async function waitForHeading(page: Page, text: string, tag = 'h1'): Promise<void> {
+  try {
+    await page.waitForFunction(
+      (tag, text) => [...document.querySelectorAll(tag)].some((h) => h.textContent === text),
+      { timeout: 60_000 },
+      tag,
+      text,
+    );
+  } catch (error) {
+    const shown = await page.evaluate(() => document.body.innerText).catch(() => '(unreadable)');
+    throw new Error(`no heading '${text}'; the page shows:\n${shown}`, { cause: error });
+  }
+}
+
+async function waitForPage(browser: Browser, match: (url: string) => boolean): Promise<Page> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const found = (await browser.pages()).find((page) => match(page.url()));
+    if (found !== undefined) return found;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('the provider page did not open');
+}
+
+/**
+ * Open an extension page. Firefox loads it, but BiDi never reports the load of a
+ * moz-extension:// navigation to puppeteer: wait for the document instead.
+ */
+async function openExtensionPage(browser: Browser, path: string): Promise<Page> {
+  const page = await browser.newPage();
+  const url = `${firefoxExtensionOrigin}/${path}`;
+  await page.goto(url, { timeout: 3_000 }).catch(() => {});
+  await page.waitForFunction(
+    (url) => location.href === url && document.readyState === 'complete',
+    { timeout: 30_000 },
+    url,
+  );
+  return page;
+}

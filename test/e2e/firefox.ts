@@ -11,6 +11,10 @@ export const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const firefoxAvailable = existsSync(firefoxPath);
 export const firefoxExtensionDir = join(repoRoot, 'dist', 'firefox');
 
+/** Firefox gives each install a random moz-extension:// host; this pins it, so tests can open the extension's pages. */
+export const firefoxExtensionUuid = '6f0d5a52-7a49-4f4e-9d35-2a8c1e4b7f10';
+export const firefoxExtensionOrigin = `moz-extension://${firefoxExtensionUuid}`;
+
 export type LaunchedFirefox = { browser: Browser; addonId: string; close(): Promise<void> };
 
 export async function launchFirefoxWithExtension(): Promise<LaunchedFirefox> {
@@ -18,6 +22,13 @@ export async function launchFirefoxWithExtension(): Promise<LaunchedFirefox> {
     browser: 'firefox',
     executablePath: firefoxPath,
     headless: process.env.HEADED !== '1',
+    // WebDriver BiDi may only navigate to moz-extension:// pages with system access allowed.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({
+        [loadLocalConfig().extension.geckoId]: firefoxExtensionUuid,
+      }),
+    },
   });
   try {
     const addonId = await browser.installExtension(firefoxExtensionDir);

@@ -39,8 +39,9 @@ export function errorText(error: unknown): ErrorAdvice {
     case 'stale-epoch':
       return say('The wallet was changed from another device at the same moment. Try again.');
     case 'token-expired':
-    case 'token-rejected':
       return say('Your sign-in has expired. Sign in again.', true);
+    case 'token-rejected':
+      return say(`The sign-in did not complete (${error.message}). Sign in again.`, true);
     case 'locked':
       return say('The wallet is locked. Unlock it first.', true);
     case 'user-unknown':
