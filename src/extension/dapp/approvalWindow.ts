@@ -46,6 +46,7 @@ export function approvalWindow(pageUrl: string, onClosedByUser: () => void): App
 
   return {
     onQueueChange(requests) {
+      const shown = latest.length;
       latest = requests;
       if (requests.length === 0) {
         void close();
@@ -59,8 +60,10 @@ export function approvalWindow(pageUrl: string, onClosedByUser: () => void): App
           });
         return;
       }
-      // The page listens and asks for the list again.
+      // The page listens and asks for the list again; a new request brings the window forward.
       browser.runtime.sendMessage({ type: APPROVALS_CHANGED }).catch(() => {});
+      if (windowId !== null && requests.length > shown)
+        browser.windows.update(windowId, { focused: true }).catch(() => {});
     },
   };
 }
