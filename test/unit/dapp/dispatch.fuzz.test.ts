@@ -38,7 +38,10 @@ describe('dispatchProviderRequest under random input', () => {
     });
     // The user says no to everything, at once.
     const queue = new ApprovalQueue({
-      onChange: (requests) => queueMicrotask(() => requests.forEach((r) => queue.decide(r.id, false))),
+      onChange: (requests) =>
+        queueMicrotask(() => {
+          for (const r of requests) queue.decide(r.id, false);
+        }),
     });
     services.approvals = queue;
     await services.permissions.put({ origin: 'http://a.test', accounts: [services.address], grantedAt: 1 });
