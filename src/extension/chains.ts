@@ -10,6 +10,14 @@ import { getSetting, setSetting } from './settings.ts';
 
 export type Chain = ChainConfig & { builtIn: boolean; selected: boolean };
 
+const selectedListeners = new Set<(chainId: `0x${string}`) => void>();
+
+/** Told the chain id whenever a chain is selected (dApps get `chainChanged`). */
+export function onChainSelected(listener: (chainId: `0x${string}`) => void): () => void {
+  selectedListeners.add(listener);
+  return () => selectedListeners.delete(listener);
+}
+
 export async function listChains(db: WalletDb, builtIn: readonly ChainConfig[]): Promise<Chain[]> {
   const added = (await db.getAll('chains')).filter((c) => !builtIn.some((b) => b.chainId === c.chainId));
   const all = [
@@ -33,7 +41,9 @@ export async function selectChain(
 ): Promise<Chain[]> {
   const chains = await listChains(db, builtIn);
   if (!chains.some((c) => c.chainId === chainId)) throw invalidInput('chainId', `unknown chain ${chainId}`);
+  const before = chains.find((c) => c.selected)?.chainId;
   await setSetting(db, 'selectedChainId', chainId);
+  if (before !== chainId) for (const listener of selectedListeners) listener(chainId);
   return chains.map((c) => ({ ...c, selected: c.chainId === chainId }));
 }
 

@@ -305,4 +305,26 @@ describe('wallet service on the real network', () => {
     ).toBe('token-expired');
     expect(await b.db.count('deviceKeys')).toBe(0);
   });
+
+  it('with too few nodes up, sign-in fails with not-enough-nodes and changes nothing; back up, it works', async () => {
+    const b = await browserFor(freshAccount('svc-nodes'));
+    await b.call({ type: 'wallet-sign-in', interactive: true });
+    await b.call({
+      type: 'wallet-register',
+      first: { type: 'device', label: 'd' },
+      withRecoveryPhrase: false,
+    });
+    await b.call({ type: 'wallet-lock' });
+    const down = [1, 2, 3].map((i) => h.stack.node(i)!);
+    await Promise.all(down.map((n) => n.stop()));
+    try {
+      expect(await codeOf(b.call({ type: 'wallet-sign-in', interactive: true }))).toBe('not-enough-nodes');
+      expect(await b.call({ type: 'wallet-status' })).toEqual({ ok: true, state: 'signed-out' });
+      expect(b.area.entries.size).toBe(0);
+    } finally {
+      await Promise.all(down.map((n) => n.restart()));
+    }
+    expect(await b.call({ type: 'wallet-sign-in', interactive: true })).toMatchObject({ state: 'unlocked' });
+    await b.call({ type: 'wallet-lock' });
+  });
 });

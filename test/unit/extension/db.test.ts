@@ -9,7 +9,7 @@ import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { isTrineError } from '../../../src/errors/index.ts';
 import { listActivity, recordActivity } from '../../../src/extension/activity.ts';
-import { addChain, listChains, selectChain } from '../../../src/extension/chains.ts';
+import { addChain, listChains, onChainSelected, selectChain } from '../../../src/extension/chains.ts';
 import { DB_VERSION, openWalletDb } from '../../../src/extension/db.ts';
 import { getPermission, putPermission } from '../../../src/extension/permissions.ts';
 
@@ -112,7 +112,11 @@ describe('wallet database', () => {
       rpcUrl: 'https://rpc.example',
       symbol: 'ETH',
     });
+    const told: string[] = [];
+    const stop = onChainSelected((id) => told.push(id));
     const chains = await selectChain(db, [local], '0x1');
+    await selectChain(db, [local], '0x1'); // no change, no event
+    stop();
     expect(chains.map((c) => [c.chainId, c.selected])).toEqual([
       ['0x7a69', false],
       ['0x1', true],
@@ -120,6 +124,7 @@ describe('wallet database', () => {
     await expect(selectChain(db, [local], '0x5')).rejects.toThrow('chainId: unknown chain 0x5');
     await expect(addChain(db, [local], { ...local })).rejects.toThrow(/built in/);
     expect((await listChains(db, [local])).find((c) => c.selected)?.chainId).toBe('0x1');
+    expect(told).toEqual(['0x1']);
     db.close();
   });
 });
