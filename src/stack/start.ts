@@ -67,7 +67,7 @@ export async function main(argv: string[]): Promise<number> {
   loadNetworkDir(dir);
 
   // 2. The extension.
-  const built = values['no-build'] ? existsSync(join(repoRoot, 'dist/chrome/manifest.json')) : build();
+  const built = values['no-build'] ? existsSync(join(repoRoot, 'dist/chrome/manifest.json')) : build(dir);
 
   if (values.browser) assertCanOpenChromium(join(repoRoot, 'dist/chrome'));
 
@@ -112,9 +112,14 @@ export async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-function build(): boolean {
+/** `npm run build` for the network in `dir` (vite.config.ts embeds TRINE_NETWORK_DIR). */
+function build(dir: string): boolean {
   info('building the extension (npm run build) …');
-  const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: repoRoot, stdio: 'inherit' });
+  const result = spawnSync('npm', ['run', 'build', '--silent'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+    env: { ...process.env, TRINE_NETWORK_DIR: dir },
+  });
   if (result.status === 0) return true;
   const missing = ['manifest.json', 'vite.config.ts', 'extension'].filter(
     (f) => !existsSync(join(repoRoot, f)),
