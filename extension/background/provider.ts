@@ -41,10 +41,5 @@ export function handleDappProcedure(message: DappMessage): Promise<DappReplies[D
   return handleDappMessage(message, background());
 }
 
-/** For the wallet service: the popup selected another chain; tell connected sites. */
-export async function notifyChainChanged(chainId: `0x${string}`): Promise<void> {
-  await background().services.events.toConnected('chainChanged', chainId);
-}
-
 // Listeners must be registered in the worker's first turn to wake it for their events.
 background();

@@ -7,7 +7,7 @@ import { bytesToHex, type Hex } from 'viem';
 import browser from 'webextension-polyfill';
 import { isTrineError } from '../../errors/index.ts';
 import { listActivity, recordActivity, updateActivity } from '../activity.ts';
-import { addChain, listChains, selectChain, selectedChain } from '../chains.ts';
+import { addChain, listChains, onChainSelected, selectChain, selectedChain } from '../chains.ts';
 import type { ChainConfig } from '../config.ts';
 import type { WalletDb } from '../db.ts';
 import { noteWalletUse, onSessionChange, signingKey, unlockedAddress } from '../keyring.ts';
@@ -121,6 +121,8 @@ export function createDappBackground(options: {
         ),
       );
   });
+  // Whoever selects a chain (a dApp's switch, the popup), connected sites hear of it.
+  onChainSelected((chainId) => void services.events.toConnected('chainChanged', chainId));
   browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
   void resumeReceiptWatches(services);
   return { services, tabs };

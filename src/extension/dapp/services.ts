@@ -22,6 +22,7 @@ export type ChainRegistry = {
   selected(): Promise<Chain>;
   get(chainId: Hex): Promise<Chain | undefined>;
   add(chain: Chain): Promise<void>;
+  /** Select a known chain; connected sites get `chainChanged` from the registry. */
   select(chainId: Hex): Promise<void>;
 };
 

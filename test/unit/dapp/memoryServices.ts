@@ -54,7 +54,9 @@ export function memoryServices(options: { key: Hex; chains: Chain[] }): TestServ
       add: async (chain) => {
         chains.push(chain);
       },
+      // As the real registry does (onChainSelected → connected sites).
       select: async (chainId) => {
+        if (selected !== chainId) sent.push({ origin: '*', event: 'chainChanged', data: chainId });
         selected = chainId;
       },
     },
