@@ -113,6 +113,17 @@ test('remove a factor: the shares are refreshed and the removed factor no longer
         timeout: 60_000,
       }),
   );
+  // Signed in, not unlocked: the popup offers the wallet's factors (the removed phrase is refused there).
+  await popup.reload();
+  await expect(popup.getByRole('heading', { name: 'Unlock your wallet' })).toBeVisible();
+  await expect(popup.getByRole('radio')).toHaveCount(2);
+  await screenshot(popup, 'popup-unlock');
+  await popup.getByRole('radio', { name: 'Recovery phrase' }).check();
+  await popup.getByRole('textbox', { name: 'Recovery phrase' }).fill(firstPhrase.join(' '));
+  await popup.getByRole('button', { name: 'Unlock' }).click();
+  await expect(popup.getByRole('alert')).toContainText('does not open this wallet', { timeout: 60_000 });
+  await screenshot(popup, 'popup-unlock-refused');
+
   await onboarding.getByRole('radio', { name: 'Recovery phrase' }).check();
   await onboarding.getByRole('textbox', { name: 'Recovery phrase' }).fill(firstPhrase.join(' '));
   await onboarding.getByRole('button', { name: 'Unlock' }).click();

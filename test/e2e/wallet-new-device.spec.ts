@@ -75,7 +75,8 @@ test('a second profile: sign in plus the recovery phrase gives the same address;
     await tab.getByRole('button', { name: 'Unlock' }).click();
     await expect(tab.getByRole('heading', { name: 'Enrol this device' })).toBeVisible({ timeout: 60_000 });
     await screenshot(tab, 'onboarding-enrol-device');
-    await tab.getByRole('button', { name: 'Add a passkey' }).click();
+    await tab.bringToFront(); // WebAuthn needs the focused tab
+  await tab.getByRole('button', { name: 'Add a passkey' }).click();
     await expect(tab.getByRole('status')).toContainText('A passkey was added', { timeout: 60_000 });
     expect((await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials).toHaveLength(1);
     await tab.getByRole('button', { name: 'Continue' }).click();
@@ -111,6 +112,7 @@ async function unlockWithPasskey(context: Parameters<typeof signInAs>[0], accoun
     () => expect(tab.getByRole('heading', { name: 'Unlock your wallet' })).toBeVisible({ timeout: 60_000 }),
   );
   await tab.getByRole('radio', { name: 'Passkey' }).check();
+  await tab.bringToFront(); // WebAuthn needs the focused tab
   await tab.getByRole('button', { name: 'Unlock with a passkey' }).click();
   await expect(tab.getByRole('heading', { name: 'Your wallet is ready' })).toBeVisible({ timeout: 60_000 });
 }

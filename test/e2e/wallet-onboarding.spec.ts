@@ -40,6 +40,7 @@ test('create a wallet with a passkey, back it up, lock and unlock with the passk
   await expect(onboarding.getByText(`There is no wallet for ${account}@trine.local yet`)).toBeVisible();
   await screenshot(onboarding, 'onboarding-create');
 
+  await onboarding.bringToFront(); // WebAuthn needs the focused tab
   await onboarding.getByRole('button', { name: 'Create wallet with a passkey' }).click();
   await expect(onboarding.getByRole('heading', { name: 'Your recovery phrase', exact: true })).toBeVisible({
     timeout: 60_000,
@@ -116,6 +117,7 @@ test('create a wallet with a passkey, back it up, lock and unlock with the passk
   );
   await expect(onboarding.getByRole('radio', { name: 'Passkey' })).toBeChecked();
   await screenshot(onboarding, 'onboarding-unlock');
+  await onboarding.bringToFront(); // WebAuthn needs the focused tab
   await onboarding.getByRole('button', { name: 'Unlock with a passkey' }).click();
   await expect(onboarding.getByRole('heading', { name: 'Your wallet is ready' })).toBeVisible({
     timeout: 60_000,
@@ -124,4 +126,25 @@ test('create a wallet with a passkey, back it up, lock and unlock with the passk
 
   await popup.reload();
   await expect(popup.getByTestId('address')).toHaveText(address);
+
+  // The passkey page (opened from the popup for passkey ceremonies), in the authenticator's tab:
+  // export the key with the passkey as re-authentication, then add a second passkey.
+  const passkeyPage = onboarding.url().replace('pages/onboarding.html', 'pages/passkey.html');
+  await onboarding.goto(`${passkeyPage}?action=export`);
+  await expect(onboarding.getByRole('heading', { name: 'Export the private key' })).toBeVisible();
+  await screenshot(onboarding, 'passkey-export');
+  await onboarding.bringToFront(); // WebAuthn needs the focused tab
+  await onboarding.getByRole('button', { name: 'Use a passkey' }).click();
+  await expect(onboarding.getByLabel('Private key')).toHaveValue(privateKey, { timeout: 60_000 });
+
+  await onboarding.goto(`${passkeyPage}?action=add`);
+  await screenshot(onboarding, 'passkey-add');
+  await onboarding.bringToFront(); // WebAuthn needs the focused tab
+  await onboarding.getByRole('button', { name: 'Create a passkey' }).click();
+  await expect(onboarding.getByRole('status')).toHaveText(/^Passkey added\./, { timeout: 60_000 });
+  await screenshot(onboarding, 'passkey-added');
+  expect((await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials).toHaveLength(2);
+  await popup.getByRole('button', { name: 'Factors', exact: true }).click();
+  await expect(rows).toHaveCount(3);
+  await expect(rows.filter({ hasText: 'Passkey' })).toHaveCount(2);
 });

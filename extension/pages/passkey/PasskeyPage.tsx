@@ -6,6 +6,7 @@
 import { useState } from 'preact/hooks';
 import { callWallet } from '../../shared/ui/callWallet.ts';
 import { ErrorNote } from '../../shared/ui/ErrorNote.tsx';
+import { uniqueLabel } from '../../shared/ui/format.ts';
 import { PageShell } from '../../shared/ui/PageShell.tsx';
 import { Progress } from '../../shared/ui/Progress.tsx';
 import { useTask } from '../../shared/ui/useTask.ts';
@@ -88,10 +89,11 @@ async function perform(action: PasskeyAction, showKey: (key: string) => void): P
     case 'add': {
       const status = await callWallet({ type: 'wallet-status' });
       const name = (status.state === 'unlocked' && status.email) || 'Trine wallet';
+      const { factors } = await callWallet({ type: 'wallet-factors' });
       const passkey = await createPasskey({ name });
       await callWallet({
         type: 'wallet-add-factor',
-        factor: { type: 'passkey', ...passkey, label: 'Passkey' },
+        factor: { type: 'passkey', ...passkey, label: uniqueLabel('Passkey', factors) },
       });
       return 'Passkey added. It unlocks this wallet from now on; you can close this tab.';
     }

@@ -21,3 +21,11 @@ export const factorNames: Record<FactorView['type'], string> = {
   device: 'Device key',
   imported: 'Imported key',
 };
+
+/** "Recovery phrase", "Recovery phrase 2", …: two factors of one type stay tellable apart. */
+export function uniqueLabel(base: string, factors: readonly { label: string }[]): string {
+  const taken = new Set(factors.map((factor) => factor.label));
+  let label = base;
+  for (let n = 2; taken.has(label); n++) label = `${base} ${n}`;
+  return label;
+}

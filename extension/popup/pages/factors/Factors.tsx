@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { FactorEnrolInput, FactorView } from '../../../../src/messages/wallet.ts';
 import { callWallet } from '../../../shared/ui/callWallet.ts';
 import { ErrorNote } from '../../../shared/ui/ErrorNote.tsx';
+import { uniqueLabel } from '../../../shared/ui/format.ts';
 import { PasswordFields } from '../../../shared/ui/PasswordFields.tsx';
 import { PhraseBackup } from '../../../shared/ui/PhraseBackup.tsx';
 import { Progress } from '../../../shared/ui/Progress.tsx';
@@ -141,12 +142,4 @@ export function Factors({ onLocked }: { onLocked: () => void }) {
       )}
     </section>
   );
-}
-
-/** "Recovery phrase", "Recovery phrase 2", …: two factors of one type stay tellable apart. */
-function uniqueLabel(base: string, factors: FactorView[]): string {
-  const taken = new Set(factors.map((factor) => factor.label));
-  let label = base;
-  for (let n = 2; taken.has(label); n++) label = `${base} ${n}`;
-  return label;
 }
