@@ -76,7 +76,7 @@ test('a second profile: sign in plus the recovery phrase gives the same address;
     await expect(tab.getByRole('heading', { name: 'Enrol this device' })).toBeVisible({ timeout: 60_000 });
     await screenshot(tab, 'onboarding-enrol-device');
     await tab.bringToFront(); // WebAuthn needs the focused tab
-  await tab.getByRole('button', { name: 'Add a passkey' }).click();
+    await tab.getByRole('button', { name: 'Add a passkey' }).click();
     await expect(tab.getByRole('status')).toContainText('A passkey was added', { timeout: 60_000 });
     expect((await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials).toHaveLength(1);
     await tab.getByRole('button', { name: 'Continue' }).click();
