@@ -203,13 +203,38 @@ describe('wallet service on the real network', () => {
       'invalid-input',
     );
 
+    // A restored worker has no recent login: removing a factor renews it silently (prompt=none)…
+    const added = (await again.call({
+      type: 'wallet-add-factor',
+      factor: { type: 'phrase', label: 'Backup' },
+    })) as {
+      factors: { pub: string; type: string }[];
+    };
+    const phrasePub = added.factors.find((f) => f.type === 'phrase')!.pub;
+    const restoredAgain = await browserFor('', again);
+    const runs = restoredAgain.channel.runs;
+    expect(
+      ((await restoredAgain.call({ type: 'wallet-remove-factor', pub: phrasePub })) as { factors: unknown[] })
+        .factors,
+    ).toHaveLength(1);
+    expect(restoredAgain.channel.runs).toBe(runs + 1);
+    // …and when the provider wants the user again, says so and changes nothing.
+    await restoredAgain.call({ type: 'wallet-add-factor', factor: { type: 'phrase', label: 'Backup 2' } });
+    const third = await browserFor('', restoredAgain);
+    third.channel.jar.clear(); // the provider session is gone
+    const before = (await third.call({ type: 'wallet-factors' })) as { factors: { pub: string }[] };
+    expect(await codeOf(third.call({ type: 'wallet-remove-factor', pub: before.factors[1]!.pub }))).toBe(
+      'token-expired',
+    );
+    expect(await third.call({ type: 'wallet-factors' })).toEqual(before);
+
     // Auto-lock after the configured delay.
-    await again.call({ type: 'wallet-settings-set', autoLockMinutes: 1 });
-    again.clock.offset = 61_000;
-    await again.service.autoLockDue();
-    expect(await again.call({ type: 'wallet-status' })).toEqual({ ok: true, state: 'signed-out' });
-    again.clock.offset = 0;
-    await again.call({ type: 'wallet-settings-set', autoLockMinutes: 15 });
+    await third.call({ type: 'wallet-settings-set', autoLockMinutes: 1 });
+    third.clock.offset = 61_000;
+    await third.service.autoLockDue();
+    expect(await third.call({ type: 'wallet-status' })).toEqual({ ok: true, state: 'signed-out' });
+    third.clock.offset = 0;
+    await third.call({ type: 'wallet-settings-set', autoLockMinutes: 15 });
   });
 
   it('add a device key and remove a factor (refresh): the removed factor no longer unlocks', async () => {
