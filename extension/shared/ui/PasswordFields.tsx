@@ -10,16 +10,19 @@ export function PasswordFields({
   submitLabel,
   onSubmit,
   autoFocus = false,
+  busy = false,
 }: {
   submitLabel: string;
   onSubmit: (password: string) => void;
   autoFocus?: boolean;
+  busy?: boolean;
 }) {
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
   const [mismatch, setMismatch] = useState(false);
   const submit = (event: Event) => {
     event.preventDefault();
+    if (busy) return;
     if (password !== again) return setMismatch(true);
     setMismatch(false);
     onSubmit(password);
@@ -50,7 +53,7 @@ export function PasswordFields({
           The two passwords differ. Type the same password twice.
         </p>
       )}
-      <button type="submit" class="button button-primary" disabled={password === ''}>
+      <button type="submit" class="button button-primary" disabled={busy || password === ''}>
         {submitLabel}
       </button>
     </form>

@@ -29,7 +29,7 @@ export function errorText(error: unknown): ErrorAdvice {
       return say('That password is not right. Check it and try again.');
     case 'weak-password':
       return say(
-        `This password is too weak: ${error.message}. The operator of the metadata server holds what a password unlocks and could try guesses offline, so it must be hard to guess.`,
+        `This password is too weak: ${error.message.replace(/^password too weak:\s*/i, '')}. The operator of the metadata server holds what a password unlocks and could try guesses offline, so it must be hard to guess.`,
       );
     case 'factor-not-recognised':
       return say(

@@ -50,9 +50,8 @@ export function Fallback({
           A password
         </label>
       </fieldset>
-      {task.busy ? (
-        <Progress label="Creating your wallet" event={task.progress} />
-      ) : choice === 'device' ? (
+      {/* The form stays while the wallet is made, so a refused password can be corrected in place. */}
+      {choice === 'device' ? (
         <>
           <p class="muted">
             The key stays in this browser's storage. If you lose this browser, your recovery phrase brings the
@@ -61,6 +60,7 @@ export function Fallback({
           <button
             type="button"
             class="button button-primary"
+            disabled={task.busy}
             onClick={() => register({ type: 'device', label: 'This browser' })}
           >
             Create wallet with a device key
@@ -68,10 +68,12 @@ export function Fallback({
         </>
       ) : (
         <PasswordFields
+          busy={task.busy}
           submitLabel="Create wallet with a password"
           onSubmit={(password) => register({ type: 'password', password, label: 'Password' })}
         />
       )}
+      {task.busy && <Progress label="Creating your wallet" event={task.progress} />}
       <ErrorNote advice={task.error} />
     </section>
   );

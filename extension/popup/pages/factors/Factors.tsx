@@ -87,6 +87,7 @@ export function Factors({ onLocked }: { onLocked: () => void }) {
           <h2>Add a password</h2>
           <PasswordFields
             autoFocus
+            busy={task.busy}
             submitLabel="Add password"
             onSubmit={(password) => add({ type: 'password', password, label: 'Password' }, 'Password')}
           />
