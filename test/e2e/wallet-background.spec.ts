@@ -191,8 +191,19 @@ test('sign in, register, lock, unlock by device key, survive a worker stop, leav
       ok: false,
       error: { code: 'locked' },
     });
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progress: string[] }).progress = seen;
+      chrome.runtime.onMessage.addListener((m: { type?: string; text?: string }) => {
+        if (m.type === 'wallet-progress' && m.text) seen.push(m.text);
+      });
+    });
     const again = await signIn(launched.context, page, stack.urls.issuer, account);
     expect(again).toMatchObject({ ok: true, state: 'unlocked', address });
+    // The page heard the long steps as they happened.
+    const progress = await page.evaluate(() => (window as unknown as { progress: string[] }).progress);
+    expect(progress).toEqual(expect.arrayContaining(['Reading your wallet record', 'Done']));
+    expect(progress.some((text) => /^Nodes answered [345]\/5$/.test(text))).toBe(true);
 
     // 4. The worker stopped while unlocked: the next request finds the wallet unlocked.
     const stopWorker = async () => {
