@@ -133,6 +133,7 @@ async function waitForHeading(page: Page, text: string, tag = 'h1'): Promise<voi
       text,
     );
   } catch (error) {
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, as a person reads it
     const shown = await page.evaluate(() => document.body.innerText).catch(() => '(unreadable)');
     throw new Error(`no heading '${text}'; the page shows:\n${shown}`, { cause: error });
   }
