@@ -21,8 +21,10 @@ export type NetworkShare = {
   M: string;
   /** (f(1), g(1)), verified against the dealing's commitments. */
   share: SharePair;
-  /** Nodes that answered unknown or another epoch: candidates for relaying the dealing. */
+  /** Nodes that answered unknown or an older epoch: the dealing must be relayed to them. */
   lagging: number[];
+  /** Nodes still silent when t answers sufficed: they may have missed a dealing too. */
+  pending: number[];
   failures: NodeFailure[];
 };
 

@@ -31,8 +31,8 @@ export function createNetworkBackend(
         K: share.K,
         M: share.M,
         share: share.share,
-        // silent nodes cut off once t answered may have missed a dealing too: relaying is idempotent
-        lagging: [...share.lagging, ...share.pending],
+        lagging: share.lagging,
+        pending: share.pending,
         failures: share.failures.map((f) => ({ node: f.node, reason: `${f.reason}: ${f.message}` })),
       };
     },

@@ -88,7 +88,9 @@ export async function tidyAfterLogin(
     await writeWithRetry(backend, session, (current) => withoutPrevious(current.record));
     report.finalized = true;
   }
-  if (share.lagging.length > 0) {
+  // Silent nodes cut off once t answered may have missed the dealing too; installs are idempotent.
+  const relay = [...share.lagging, ...share.pending];
+  if (relay.length > 0) {
     const m = session.material().m;
     const authorization = state.record.epoch > 1 ? authorizeDealing(m, state.record) : undefined;
     try {
@@ -97,7 +99,7 @@ export async function tidyAfterLogin(
         state.record.dealing,
         state.receipt,
         authorization,
-        share.lagging,
+        relay,
       );
       report.relayedTo = result.acks;
     } catch {

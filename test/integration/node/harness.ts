@@ -160,6 +160,7 @@ export async function startNodeNetwork(p: StartNodeNetworkParameters): Promise<N
   };
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read JSON answers field by field
 export type Answer = { status: number; body: any };
 
 export async function post(url: string, body: unknown, contentType = 'application/json'): Promise<Answer> {

@@ -15,6 +15,7 @@ import { shareSlot } from '../../../src/protocol/slots.ts';
 import { listen } from '../../../src/server/http.ts';
 
 export type NodeProxy = { url: string; close(): Promise<void> };
+// biome-ignore lint/suspicious/noExplicitAny: the proxy rewrites arbitrary JSON answers
 type Rewrite = (path: string, status: number, body: any) => Promise<any>;
 
 export type ProxyOptions = {

@@ -3,6 +3,7 @@
  * at the next login — the same address, no factor lost.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attest } from '../../../src/clients/nodes/index.ts';
 import { toHex } from '../../../src/crypto/bytes.ts';
 import { factorPublicKey, generateDeviceKey } from '../../../src/crypto/factors/keys.ts';
 import { isTrineError } from '../../../src/errors/index.ts';
@@ -66,8 +67,8 @@ describe('crash during registration', () => {
       expect(next.kind).toBe(rolledBack ? 'registered' : 'existing');
       // Every node ends up holding the wallet (the lagging ones were completed).
       await again.maintenance;
-      const share = await h.backend.fetchNetworkShare(await h.loginAs(account));
-      expect(share.lagging).toEqual([]);
+      const { attestations } = await attest({ network: h.stack.network, ...(await h.loginAs(account)) });
+      expect(attestations.map((a) => a.body.registered)).toEqual(h.stack.network.nodes.map(() => true));
     });
   }
 });
