@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateX25519 } from '../../../src/crypto/x25519.ts';
+import { isTrineError } from '../../../src/errors/index.ts';
 import { devLogin } from '../../../src/oidc/devLogin.ts';
 import { sessionNonce } from '../../../src/protocol/nonce.ts';
 import { type Stack, startStack } from '../../../src/stack/stack.ts';
@@ -70,3 +71,13 @@ let counter = 0;
 /** A throw-away identity at the dev provider, unique per call. */
 export const freshAccount = (label: string) =>
   `test-${label}-${process.pid}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+
+/** The TrineError code a promise rejects with ('no error' when it resolves). */
+export async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'no error';
+  } catch (err) {
+    return isTrineError(err) ? err.code : String(err);
+  }
+}

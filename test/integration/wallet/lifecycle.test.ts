@@ -8,12 +8,11 @@ import { factorPublicKey, generateDeviceKey, importFactorKey } from '../../../sr
 import { factorKeyFromPassword, newPasswordSalt } from '../../../src/crypto/factors/password.ts';
 import { factorKeyFromPhrase, generateRecoveryPhrase } from '../../../src/crypto/factors/phrase.ts';
 import { factorKeyFromPrf } from '../../../src/crypto/factors/prf.ts';
-import { isTrineError } from '../../../src/errors/index.ts';
 import { addFactor } from '../../../src/wallet/flows/addFactor.ts';
 import { login } from '../../../src/wallet/flows/login.ts';
 import { signIn } from '../../../src/wallet/flows/signIn.ts';
 import type { Progress } from '../../../src/wallet/progress.ts';
-import { freshAccount, startWalletHarness, type WalletHarness } from './harness.ts';
+import { codeOf, freshAccount, startWalletHarness, type WalletHarness } from './harness.ts';
 
 let h: WalletHarness;
 beforeAll(async () => {
@@ -22,15 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.stop();
 });
-
-const codeOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 'no error';
-  } catch (err) {
-    return isTrineError(err) ? err.code : String(err);
-  }
-};
 
 describe('wallet life cycle on the real network', () => {
   it('new user → address; same user again → same address; second device with the phrase → same address', async () => {

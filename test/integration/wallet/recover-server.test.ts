@@ -11,14 +11,13 @@ import { toHex } from '../../../src/crypto/bytes.ts';
 import { factorPublicKey, generateDeviceKey } from '../../../src/crypto/factors/keys.ts';
 import { factorKeyFromPassword, newPasswordSalt } from '../../../src/crypto/factors/password.ts';
 import { factorKeyFromPhrase, generateRecoveryPhrase } from '../../../src/crypto/factors/phrase.ts';
-import { isTrineError } from '../../../src/errors/index.ts';
 import type { FactorProof } from '../../../src/wallet/factors.ts';
 import { addFactor } from '../../../src/wallet/flows/addFactor.ts';
 import { login } from '../../../src/wallet/flows/login.ts';
 import { recoverFromServer } from '../../../src/wallet/flows/recoverFromServer.ts';
 import { removeFactor } from '../../../src/wallet/flows/removeFactor.ts';
 import { signIn } from '../../../src/wallet/flows/signIn.ts';
-import { freshAccount, startWalletHarness, type WalletHarness } from './harness.ts';
+import { codeOf, freshAccount, startWalletHarness, type WalletHarness } from './harness.ts';
 
 let h: WalletHarness;
 beforeAll(async () => {
@@ -28,14 +27,6 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const codeOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 'no error';
-  } catch (err) {
-    return isTrineError(err) ? err.code : String(err);
-  }
-};
 const key = (factorKey: Uint8Array): FactorProof => ({ kind: 'key', factorKey });
 
 describe('two factors and the metadata server, without the nodes', () => {

@@ -20,7 +20,7 @@ import { removeFactor } from '../../../src/wallet/flows/removeFactor.ts';
 import { signIn } from '../../../src/wallet/flows/signIn.ts';
 import { materialFromShares } from '../../../src/wallet/material.ts';
 import type { Progress } from '../../../src/wallet/progress.ts';
-import { freshAccount, startWalletHarness, type WalletHarness } from './harness.ts';
+import { codeOf, freshAccount, startWalletHarness, type WalletHarness } from './harness.ts';
 
 let h: WalletHarness;
 beforeAll(async () => {
@@ -29,15 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.stop();
 });
-
-const codeOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 'no error';
-  } catch (err) {
-    return isTrineError(err) ? err.code : String(err);
-  }
-};
 
 async function newWallet(label: string) {
   const account = freshAccount(label);
