@@ -37,8 +37,8 @@ const prerequisite = (name, problem) => {
 const pgUrl = process.env.TRINE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 process.env.TRINE_TEST_PG = pgUrl;
 const chromium = prerequisite('chromium installed', ensureAptBinary('/usr/bin/chromium', 'chromium'));
-const firefoxProblem = ensureAptBinary('/usr/bin/firefox-esr', 'firefox-esr');
-if (firefoxProblem) console.warn(`[test] note: ${firefoxProblem} (only needed to try dist/firefox by hand)`);
+// The Firefox smoke tests (test/e2e/firefox.spec.ts) need it: a missing Firefox is a failure, not a skip.
+prerequisite('firefox-esr installed', ensureAptBinary('/usr/bin/firefox-esr', 'firefox-esr'));
 if (prerequisite('postgresql reachable', await checkPostgres(pgUrl)))
   console.info(`[test] PostgreSQL answers at ${pgUrl}`);
 
