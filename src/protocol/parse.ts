@@ -20,7 +20,7 @@ export function parse<const S extends v.GenericSchema>(
   const field = path ? `${what}.${path}` : what;
   throw new TrineError({
     code: 'invalid-input',
-    message: `${field}: ${issue?.message ?? 'invalid'}`,
+    message: `${field}: ${issueMessage(issue)}`,
     details: { field },
   });
 }
@@ -48,3 +48,11 @@ export const int = (min: number, max: number) =>
 export const point = hex(33);
 /** An Ed25519 or X25519 public key (32 bytes hex). */
 export const key32 = hex(32);
+
+/**
+ * What an issue says, without the value it received: valibot's default messages end in
+ * `but received "<value>"`, and the value may be a key, a phrase or a password.
+ */
+export function issueMessage(issue: { message: string } | undefined): string {
+  return issue ? issue.message.replace(/ but received [\s\S]*$/, '') : 'invalid';
+}

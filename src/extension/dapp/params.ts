@@ -5,6 +5,7 @@
 
 import * as v from 'valibot';
 import { type Address, getAddress, type Hex, isAddress } from 'viem';
+import { issueMessage } from '../../protocol/parse.ts';
 import { invalidParams } from './errors.ts';
 
 export const addressParam = v.pipe(
@@ -73,5 +74,5 @@ export function paramsOf<const S extends v.GenericSchema>(
   if (result.success) return result.output;
   const issue = result.issues[0];
   const path = issue?.path?.map((p) => String(p.key)).join('.') ?? '';
-  throw invalidParams(`${method}: params${path ? `.${path}` : ''}: ${issue?.message ?? 'invalid'}`);
+  throw invalidParams(`${method}: params${path ? `.${path}` : ''}: ${issueMessage(issue)}`);
 }

@@ -44,3 +44,27 @@ describe('parse(): untrusted input to a typed value or one TrineError', () => {
     expect(v.is(point, `02${'ab'.repeat(32)}`)).toBe(true);
   });
 });
+
+describe('parse errors never echo the value', () => {
+  it('a malformed secret (an imported key in upper case, a too-long password) is not in the message', async () => {
+    const { FactorProofInput } = await import('../../../src/messages/wallet.ts');
+    const secretHex = 'AB'.repeat(32);
+    const password = 'p'.repeat(300);
+    for (const input of [
+      { type: 'imported', key: secretHex },
+      { type: 'password', password },
+      { type: 'passkey', prfOutput: 123 },
+    ]) {
+      let message = '';
+      try {
+        parse(FactorProofInput, input, 'proof');
+      } catch (err) {
+        message = (err as Error).message;
+      }
+      expect(message).toMatch(/^proof\./);
+      expect(message).not.toContain(secretHex);
+      expect(message).not.toContain('ppppp');
+      expect(message).not.toContain('received');
+    }
+  });
+});
