@@ -9,19 +9,14 @@ import { fromHex } from '../../crypto/bytes.ts';
 import { TrineError } from '../../errors/index.ts';
 import type { ReadByFactorRequest } from '../../protocol/formats.ts';
 import type { VerifyUserSignature } from '../context.ts';
-import { READ_WINDOW_MS } from './readSignature.ts';
+import { checkReadWindow } from './readSignature.ts';
 
 export function checkFactorReadSignature(
   verify: VerifyUserSignature,
   { request, signature }: ReadByFactorRequest,
   now: number,
 ): void {
-  if (Math.abs(now - request.issuedAt) > READ_WINDOW_MS)
-    throw new TrineError({
-      code: 'bad-signature',
-      message: 'read request was not issued within 60 s of the server clock: sign a fresh one',
-      details: { field: 'request.issuedAt', serverTime: now },
-    });
+  checkReadWindow(request.issuedAt, now);
   // a `factor` that is not a curve point cannot have signed: verify answers false
   const ok = verify(fromHex(request.factor, 33, 'factor'), request, fromHex(signature, 64, 'signature'));
   if (!ok)

@@ -27,18 +27,23 @@ export function readKey(M: string, B1: string): Uint8Array {
   return key;
 }
 
+/** A signed read is valid for ±60 s around the server's clock (replay window). */
+export function checkReadWindow(issuedAt: number, now: number): void {
+  if (Math.abs(now - issuedAt) > READ_WINDOW_MS)
+    throw new TrineError({
+      code: 'bad-signature',
+      message: 'read request was not issued within 60 s of the server clock: sign a fresh one',
+      details: { field: 'request.issuedAt', serverTime: now },
+    });
+}
+
 export function checkReadSignature(
   verify: VerifyUserSignature,
   record: MetadataRecord,
   { request, signature }: ReadRequest,
   now: number,
 ): void {
-  if (Math.abs(now - request.issuedAt) > READ_WINDOW_MS)
-    throw new TrineError({
-      code: 'bad-signature',
-      message: 'read request was not issued within 60 s of the server clock: sign a fresh one',
-      details: { field: 'request.issuedAt', serverTime: now },
-    });
+  checkReadWindow(request.issuedAt, now);
   const sig = fromHex(signature, 64, 'signature');
   if (verify(readKey(record.meta.M, record.meta.B1), request, sig)) return;
   if (record.previous && verify(readKey(record.meta.M, record.previous.meta.B1), request, sig)) return;

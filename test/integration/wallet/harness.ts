@@ -7,12 +7,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generateDeviceKey } from '../../../src/crypto/factors/keys.ts';
+import { generateRecoveryPhrase } from '../../../src/crypto/factors/phrase.ts';
 import { generateX25519 } from '../../../src/crypto/x25519.ts';
 import { isTrineError } from '../../../src/errors/index.ts';
 import { devLogin } from '../../../src/oidc/devLogin.ts';
 import { sessionNonce } from '../../../src/protocol/nonce.ts';
 import { type Stack, startStack } from '../../../src/stack/stack.ts';
 import type { Login, WalletBackend } from '../../../src/wallet/backend.ts';
+import { signIn } from '../../../src/wallet/flows/signIn.ts';
 import { createNetworkBackend } from '../../../src/wallet/networkBackend.ts';
 
 export type WalletHarness = {
@@ -80,4 +83,23 @@ export async function codeOf(p: Promise<unknown>): Promise<string> {
   } catch (err) {
     return isTrineError(err) ? err.code : String(err);
   }
+}
+
+/** A registered wallet with a device key, a passkey-like key and a recovery phrase. */
+export async function registerWallet(h: WalletHarness, label: string) {
+  const account = freshAccount(label);
+  const device = generateDeviceKey();
+  const passkey = generateDeviceKey();
+  const phrase = generateRecoveryPhrase();
+  const reg = await signIn({
+    backend: h.backend,
+    login: await h.loginAs(account),
+    enrol: () => [
+      { type: 'device', factorKey: device, label: 'device' },
+      { type: 'passkey', factorKey: passkey, label: 'passkey' },
+      { type: 'phrase', factorKey: phrase.factorKey, label: 'phrase' },
+    ],
+  });
+  if (reg.kind !== 'registered') throw new Error('expected a new wallet');
+  return { account, device, passkey, phrase, session: reg.session };
 }

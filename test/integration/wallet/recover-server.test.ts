@@ -17,7 +17,7 @@ import { login } from '../../../src/wallet/flows/login.ts';
 import { recoverFromServer } from '../../../src/wallet/flows/recoverFromServer.ts';
 import { removeFactor } from '../../../src/wallet/flows/removeFactor.ts';
 import { signIn } from '../../../src/wallet/flows/signIn.ts';
-import { codeOf, freshAccount, startWalletHarness, type WalletHarness } from './harness.ts';
+import { codeOf, freshAccount, registerWallet, startWalletHarness, type WalletHarness } from './harness.ts';
 
 let h: WalletHarness;
 beforeAll(async () => {
@@ -31,21 +31,8 @@ const key = (factorKey: Uint8Array): FactorProof => ({ kind: 'key', factorKey })
 
 describe('two factors and the metadata server, without the nodes', () => {
   it('a factor removed by a refresh no longer finds the record; the remaining ones still leave with the key', async () => {
-    const account = freshAccount('gone');
-    const device = generateDeviceKey();
-    const passkey = generateDeviceKey();
-    const phrase = generateRecoveryPhrase();
-    const reg = await signIn({
-      backend: h.backend,
-      login: await h.loginAs(account),
-      enrol: () => [
-        { type: 'device', factorKey: device, label: 'device' },
-        { type: 'passkey', factorKey: passkey, label: 'passkey' },
-        { type: 'phrase', factorKey: phrase.factorKey, label: 'phrase' },
-      ],
-    });
-    if (reg.kind !== 'registered') throw new Error('expected a new wallet');
-    const { address } = reg.session;
+    const { account, device, passkey, phrase, session } = await registerWallet(h, 'gone');
+    const { address } = session;
     // before: the phrase finds the record and, with the device, rebuilds the key
     const before = await recoverFromServer({
       network: h.stack.network,
@@ -57,7 +44,7 @@ describe('two factors and the metadata server, without the nodes', () => {
     await removeFactor({
       backend: h.backend,
       login: await h.loginAs(account),
-      session: reg.session,
+      session,
       factorPub: toHex(factorPublicKey(phrase.factorKey)),
     });
     expect(await codeOf(readRecordByFactor(h.stack.network.metadata, phrase.factorKey))).toBe(

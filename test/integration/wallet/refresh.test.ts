@@ -7,8 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toHex } from '../../../src/crypto/bytes.ts';
-import { factorPublicKey, generateDeviceKey } from '../../../src/crypto/factors/keys.ts';
-import { generateRecoveryPhrase } from '../../../src/crypto/factors/phrase.ts';
+import { factorPublicKey } from '../../../src/crypto/factors/keys.ts';
 import { publicOf } from '../../../src/crypto/scalar.ts';
 import { isTrineError } from '../../../src/errors/index.ts';
 import { addressOf } from '../../../src/wallet/address.ts';
@@ -17,10 +16,9 @@ import { openFactorShare } from '../../../src/wallet/factorShare.ts';
 import { login } from '../../../src/wallet/flows/login.ts';
 import { recoverOffline } from '../../../src/wallet/flows/recoverOffline.ts';
 import { removeFactor } from '../../../src/wallet/flows/removeFactor.ts';
-import { signIn } from '../../../src/wallet/flows/signIn.ts';
 import { materialFromShares } from '../../../src/wallet/material.ts';
 import type { Progress } from '../../../src/wallet/progress.ts';
-import { codeOf, freshAccount, startWalletHarness, type WalletHarness } from './harness.ts';
+import { codeOf, registerWallet, startWalletHarness, type WalletHarness } from './harness.ts';
 
 let h: WalletHarness;
 beforeAll(async () => {
@@ -30,27 +28,9 @@ afterAll(async () => {
   await h?.stop();
 });
 
-async function newWallet(label: string) {
-  const account = freshAccount(label);
-  const device = generateDeviceKey();
-  const passkey = generateDeviceKey();
-  const phrase = generateRecoveryPhrase();
-  const reg = await signIn({
-    backend: h.backend,
-    login: await h.loginAs(account),
-    enrol: () => [
-      { type: 'device', factorKey: device, label: 'device' },
-      { type: 'passkey', factorKey: passkey, label: 'passkey' },
-      { type: 'phrase', factorKey: phrase.factorKey, label: 'phrase' },
-    ],
-  });
-  if (reg.kind !== 'registered') throw new Error('expected registration');
-  return { account, device, passkey, phrase, session: reg.session };
-}
-
 describe('remove a factor = refresh', () => {
   it('the removed phrase no longer rebuilds the key with the current network share, even with saved records', async () => {
-    const w = await newWallet('remove');
+    const w = await registerWallet(h, 'remove');
     const address = w.session.address;
     const phrasePub = toHex(factorPublicKey(w.phrase.factorKey));
     // The attacker kept every record it ever saw (and the phrase).
@@ -131,7 +111,7 @@ describe('remove a factor = refresh', () => {
   });
 
   it('the last factor cannot be removed, and an unknown factor is refused, with nothing changed', async () => {
-    const w = await newWallet('last');
+    const w = await registerWallet(h, 'last');
     const before = w.session.state.version;
     expect(
       await codeOf(
@@ -149,7 +129,7 @@ describe('remove a factor = refresh', () => {
 
 describe('failures', () => {
   it('too many nodes down → not-enough-nodes naming them; metadata down → network-unreachable; nothing changed', async () => {
-    const w = await newWallet('down');
+    const w = await registerWallet(h, 'down');
     const version = w.session.state.version;
     const t = h.stack.network.threshold;
     const n = h.stack.network.nodes.length;
