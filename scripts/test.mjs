@@ -73,6 +73,7 @@ for (const r of results) {
   const mark = r.failed ? 'FAIL' : 'ok  ';
   const counts = `${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`;
   console.info(`  ${mark} ${r.name.padEnd(22)} ${counts}${r.note ? `  (${r.note})` : ''}`);
+  for (const failure of r.failures ?? []) console.info(`         ✗ ${failure}`);
 }
 console.info(`  took ${Math.round((Date.now() - started) / 1000)}s`);
 console.info(

@@ -7,7 +7,21 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** @typedef {{ name: string, passed: number, failed: number, skipped: number, note?: string }} StepResult */
+/**
+ * @typedef {{ name: string, passed: number, failed: number, skipped: number, note?: string,
+ *   failures?: string[] }} StepResult
+ * `failures` names each failed test and the first line of its error, so the summary at the end
+ * of the output (often all that a CI log keeps) says what failed.
+ */
+
+const firstLine = (text) =>
+  String(text ?? '')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: strips ANSI colour codes
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .find((line) => line.trim())
+    ?.trim()
+    .slice(0, 240) ?? '';
 
 export function run(root, command, args, options = {}) {
   console.info(`\n[test] $ ${[command, ...args].join(' ')}`);
@@ -47,11 +61,19 @@ export function vitest(root, project) {
     return { name, passed: 0, failed: 1, skipped: 0, note: 'no report (vitest crashed)' };
   const r = JSON.parse(readFileSync(report, 'utf8'));
   const failed = r.numFailedTests + (status !== 0 && r.numFailedTests === 0 ? 1 : 0);
+  const failures = [];
+  for (const file of r.testResults ?? []) {
+    const path = file.name?.startsWith(root) ? file.name.slice(root.length + 1) : file.name;
+    const tests = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+    for (const t of tests) failures.push(`${path} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+    if (file.status === 'failed' && tests.length === 0) failures.push(`${path}: ${firstLine(file.message)}`);
+  }
   return {
     name,
     passed: r.numPassedTests,
     failed,
     skipped: r.numPendingTests + r.numTodoTests,
+    failures,
     ...(failed > r.numFailedTests ? { note: 'a suite failed outside its tests (see above)' } : {}),
   };
 }
@@ -93,13 +115,25 @@ export function playwright(root) {
   });
   if (!existsSync(report))
     return { name: 'playwright e2e', passed: 0, failed: 1, skipped: 0, note: 'no report' };
-  const { stats, errors = [] } = JSON.parse(readFileSync(report, 'utf8'));
+  const { stats, errors = [], suites = [] } = JSON.parse(readFileSync(report, 'utf8'));
   const extra = status !== 0 && stats.unexpected === 0 ? 1 : 0; // e.g. global setup failed
+  const failures = [];
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests ?? [])
+        if (test.status === 'unexpected') {
+          const error = test.results?.at(-1)?.error?.message;
+          failures.push(`${spec.file}:${spec.line} › ${spec.title}: ${firstLine(error)}`);
+        }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of suites) walk(suite);
   return {
     name: 'playwright e2e',
     passed: stats.expected + stats.flaky,
     failed: stats.unexpected + extra,
     skipped: stats.skipped,
+    failures,
     ...(extra ? { note: errors[0]?.message?.split('\n')[0] ?? 'playwright failed outside its tests' } : {}),
   };
 }

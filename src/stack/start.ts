@@ -147,15 +147,13 @@ function printSummary(stack: Stack, built: boolean) {
   line('demo dApp', `${stack.urls.dapp}/`);
   line('data and logs', `${rel(stack.dir)}/ (logs in ${rel(join(stack.dir, 'logs'))}/)`);
   for (const s of stack.skipped) console.info(`  skipped: ${s}`);
-  console.info(
-    built
-      ? `
-Load the extension:
-  Chrome/Chromium: chrome://extensions → Developer mode → Load unpacked → ${rel(join(repoRoot, 'dist/chrome'))}
-  Firefox:         about:debugging#/runtime/this-firefox → Load Temporary Add-on → ${rel(join(repoRoot, 'dist/firefox/manifest.json'))}
-`
-      : '\nThe extension is not built, so there is nothing to load yet.\n',
-  );
+  const chrome = rel(join(repoRoot, 'dist/chrome'));
+  const firefox = rel(join(repoRoot, 'dist/firefox/manifest.json'));
+  console.info(`
+${built ? 'Load the extension:' : 'The extension is not built yet: run `npm run build`, then load it:'}
+  Chrome/Chromium: chrome://extensions → Developer mode → Load unpacked → ${chrome}
+  Firefox:         about:debugging#/runtime/this-firefox → Load Temporary Add-on → ${firefox}
+`);
   console.info('Press Ctrl-C to stop everything.\n');
 }
 

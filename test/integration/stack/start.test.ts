@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,6 +43,11 @@ describe('npm start', () => {
     expect(out).toContain(`http://127.0.0.1:${config.chain.port + offset}`);
     expect(out).toContain(`http://localhost:${config.dapp.port + offset}/`);
     expect(out).toContain(`http://127.0.0.1:${config.nodes.basePort + offset}`);
+    // --no-build: whether there is a build to load depends on the checkout; both say how
+    const built = existsSync(join(process.cwd(), 'dist/chrome/manifest.json'));
+    expect(out).toContain(
+      built ? 'Load the extension:' : 'The extension is not built yet: run `npm run build`',
+    );
     expect(out).toContain('chrome://extensions');
     expect(out).toContain('about:debugging');
     expect(await rpc(`http://127.0.0.1:${config.chain.port + offset}`, 'eth_chainId')).toBe('0x7a69');
