@@ -3,8 +3,30 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** A fresh temporary directory for one test. */
-export const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), `trine-${prefix}-`));
+const dirs: string[] = [];
+
+/** A fresh temporary directory for one test; `killLeftovers` ends what still runs from it. */
+export const tempDir = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), `trine-${prefix}-`));
+  dirs.push(dir);
+  return dir;
+};
+
+/**
+ * SIGKILLs every process still mentioning a directory made by `tempDir`: a test that fails
+ * before its own clean-up must not leave a stack running on the machine (run it in afterEach).
+ */
+export function killLeftovers(): void {
+  for (const dir of dirs.splice(0)) {
+    for (const pid of processesMentioning(dir)) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  }
+}
 
 /** A random port offset far from config/local.json's ports and from other test files. */
 export const randomOffset = () => 21_000 + Math.floor(Math.random() * 240) * 100;

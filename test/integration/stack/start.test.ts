@@ -2,12 +2,14 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { loadLocalConfig } from '../../../src/config/local.ts';
 import { isPortFree } from '../../../src/stack/ports.ts';
-import { processesMentioning, randomOffset, rpc, tempDir, waitFor } from './helpers.ts';
+import { killLeftovers, processesMentioning, randomOffset, rpc, tempDir, waitFor } from './helpers.ts';
 
 const config = loadLocalConfig();
+
+afterEach(killLeftovers);
 
 /** `npm start` as a user runs it (without the extension build, which e2e tests cover). */
 function npmStart(dir: string, offset: number, extra: string[] = [], env = process.env) {
