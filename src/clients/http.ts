@@ -7,8 +7,16 @@ import { TrineError, type TrineErrorCode } from '../errors/index.ts';
 export type PostJsonOptions = {
   timeoutMs?: number;
   signal?: AbortSignal;
+  /**
+   * `signal` already ends the request after `timeoutMs` (a fan-out's deadline): no
+   * timer of its own. A timer and an `AbortSignal.any` per request cost ~0.06 ms of CPU each,
+   * over a millisecond for a login at N = 18.
+   */
+  signalHasDeadline?: boolean;
   maxBytes?: number;
 };
+
+const isTimeout = (reason: unknown) => reason instanceof Error && reason.name === 'TimeoutError';
 
 export type JsonAnswer = { status: number; body: unknown };
 
@@ -28,17 +36,22 @@ export async function getJson(url: string, options: PostJsonOptions = {}): Promi
 async function requestJson(
   url: string,
   init: { method: string; body?: string },
-  { timeoutMs = 10_000, signal, maxBytes = 1024 * 1024 }: PostJsonOptions,
+  { timeoutMs = 10_000, signal, signalHasDeadline = false, maxBytes = 1024 * 1024 }: PostJsonOptions,
 ): Promise<JsonAnswer> {
-  // One timer per request; the timeout covers the answer's body too.
-  const controller = new AbortController();
+  // One timer per request (unless the caller's signal is the deadline); it covers the body too.
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  // AbortSignal.any holds the caller's signal weakly: no listener piles up on a signal shared by N requests
-  const combined = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let combined: AbortSignal;
+  if (signal && signalHasDeadline) combined = signal;
+  else {
+    const controller = new AbortController();
+    timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    // AbortSignal.any holds the caller's signal weakly: no listener piles up on a signal shared by N requests
+    combined = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
+  }
   let response: Response;
   let text: string;
   try {
@@ -51,12 +64,13 @@ async function requestJson(
     });
     text = await response.text(); // the timeout covers the body too
   } catch (cause) {
-    if (signal?.aborted)
+    if (signal?.aborted && isTimeout(signal.reason)) timedOut = true;
+    else if (signal?.aborted)
       throw new TrineError({ code: 'network-unreachable', message: `${url}: aborted`, cause });
     const what = timedOut ? `no answer within ${timeoutMs} ms` : 'unreachable';
     throw new TrineError({ code: 'network-unreachable', message: `${url}: ${what}`, cause });
   } finally {
-    clearTimeout(timer);
+    if (timer !== undefined) clearTimeout(timer);
   }
   if (text.length > maxBytes)
     throw new TrineError({ code: 'node-error', message: `${url}: answer larger than ${maxBytes} bytes` });

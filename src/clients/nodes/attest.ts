@@ -7,7 +7,7 @@ import type { NetworkConfig } from '../../config/network.ts';
 import { toHex } from '../../crypto/bytes.ts';
 import { TrineError } from '../../errors/index.ts';
 import { Attestation } from '../../protocol/formats.ts';
-import { assertSignedBy, callNode } from './call.ts';
+import { assertSignedBy, callNode, fanOut } from './call.ts';
 import { NodeCallError, type NodeFailure } from './failures.ts';
 import { settleAll, targetNodes } from './settleAll.ts';
 import type { NodeLogin } from './types.ts';
@@ -24,12 +24,9 @@ export type AttestResult = { attestations: Attestation[]; failures: NodeFailure[
 export async function attest(p: AttestParameters): Promise<AttestResult> {
   const sessionPub = toHex(p.session.publicKey);
   const request = { verifier: p.verifier, idToken: p.idToken, sessionPub };
-  const signal = p.signal ?? new AbortController().signal;
+  const options = fanOut(p.signal, p.timeoutMs);
   const { results, failures } = await settleAll(targetNodes(p.network.nodes, p.nodes), async (node) => {
-    const attestation = await callNode(node, '/v1/attest', request, Attestation, {
-      signal,
-      ...(p.timeoutMs ? { timeoutMs: p.timeoutMs } : {}),
-    });
+    const attestation = await callNode(node, '/v1/attest', request, Attestation, options);
     if (attestation.body.node !== node.index || attestation.body.sessionPub !== sessionPub)
       throw new NodeCallError(
         'wrong-binding',

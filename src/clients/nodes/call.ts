@@ -10,7 +10,14 @@ import { ed25519VerifyBody, type SignedBody } from '../../crypto/signature.ts';
 import { errorFromAnswer, postJson } from '../http.ts';
 import { NodeCallError } from './failures.ts';
 
-export type CallOptions = { signal: AbortSignal; timeoutMs?: number };
+/** `signal` carries the timeout (see `fanOut`): one timer for the N requests of a fan-out. */
+export type CallOptions = { signal: AbortSignal; timeoutMs: number };
+
+/** Call options for a fan-out: ends with `signal` (if any) or after `timeoutMs`. */
+export function fanOut(signal: AbortSignal | undefined, timeoutMs = 10_000): CallOptions {
+  const deadline = AbortSignal.timeout(timeoutMs);
+  return { signal: signal ? AbortSignal.any([signal, deadline]) : deadline, timeoutMs };
+}
 
 /** POST to `node.url + path`; a non-200 becomes the server's TrineError, a malformed 200 a NodeCallError. */
 export async function callNode<S extends GenericSchema>(
@@ -18,10 +25,15 @@ export async function callNode<S extends GenericSchema>(
   path: string,
   request: unknown,
   schema: S,
-  { signal, timeoutMs = 10_000 }: CallOptions,
+  { signal, timeoutMs }: CallOptions,
 ): Promise<InferOutput<S>> {
   const url = `${node.url.replace(/\/$/, '')}${path}`;
-  const answer = await postJson(url, request, { signal, timeoutMs, maxBytes: 256 * 1024 });
+  const answer = await postJson(url, request, {
+    signal,
+    timeoutMs,
+    signalHasDeadline: true,
+    maxBytes: 256 * 1024,
+  });
   if (answer.status !== 200) throw errorFromAnswer(url, answer);
   const parsed = safeParse(schema, answer.body, { abortEarly: true });
   if (!parsed.success) throw new NodeCallError('bad-answer', `node ${node.index}: malformed answer`);

@@ -25,7 +25,7 @@ import { x25519Open } from '../../crypto/x25519.ts';
 import { TrineError } from '../../errors/index.ts';
 import { type Attestation, type NodeShareOk, ShareResponse } from '../../protocol/formats.ts';
 import { shareSlot } from '../../protocol/slots.ts';
-import { assertSignedBy, callNode } from './call.ts';
+import { assertSignedBy, callNode, fanOut } from './call.ts';
 import { badSubShares, combineSubShares } from './combine.ts';
 import { failureOf, NodeCallError, type NodeFailure } from './failures.ts';
 import type { NetworkShare, NodeLogin, NodesProgress } from './types.ts';
@@ -281,11 +281,9 @@ export function fetchNetworkShare(p: FetchNetworkShareParameters): Promise<Netwo
     };
 
     const request = { verifier: p.verifier, idToken: p.idToken, sessionPub };
+    const options = fanOut(controller.signal, p.timeoutMs);
     for (const node of network.nodes) {
-      callNode(node, '/v1/share', request, Envelope, {
-        signal: controller.signal,
-        ...(p.timeoutMs ? { timeoutMs: p.timeoutMs } : {}),
-      })
+      callNode(node, '/v1/share', request, Envelope, options)
         .then((response) => onAnswer(node, response))
         .catch((error: unknown) => {
           if (!finished) failures.push(failureOf(node.index, error));

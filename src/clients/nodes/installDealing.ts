@@ -13,7 +13,7 @@ import { toHex } from '../../crypto/bytes.ts';
 import { TrineError } from '../../errors/index.ts';
 import { type Dealing, InstallAck, type Receipt } from '../../protocol/formats.ts';
 import { dealingHash } from '../../protocol/hashes.ts';
-import { assertSignedBy, callNode } from './call.ts';
+import { assertSignedBy, callNode, fanOut } from './call.ts';
 import { NodeCallError, type NodeFailure } from './failures.ts';
 import { settleAll, targetNodes } from './settleAll.ts';
 import type { InstallProgress, NodeLogin } from './types.ts';
@@ -47,15 +47,12 @@ export async function installDealing(p: InstallDealingParameters): Promise<Insta
     receipt: p.receipt,
     ...(p.authorization ? { authorization: p.authorization } : {}),
   };
-  const signal = p.signal ?? new AbortController().signal;
+  const options = fanOut(p.signal, p.timeoutMs);
   const total = targets.length;
   const { results, failures } = await settleAll(
     targets,
     async (node) => {
-      const ack = await callNode(node, '/v1/install', request, InstallAck, {
-        signal,
-        ...(p.timeoutMs ? { timeoutMs: p.timeoutMs } : {}),
-      });
+      const ack = await callNode(node, '/v1/install', request, InstallAck, options);
       const b = ack.body;
       if (
         b.node !== node.index ||
