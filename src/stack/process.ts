@@ -12,7 +12,7 @@
  * await chain.stop();
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, readdirSync, readFileSync, type WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { TrineError } from '../errors/index.ts';
@@ -208,6 +208,7 @@ class Service implements ServiceHandle {
       await this.#exit;
     }
     signalGroup(child.pid, 'SIGKILL'); // grandchildren that outlived the group leader
+    await groupGone(child.pid);
     await new Promise<void>((resolve) => (this.#log ? this.#log.end(resolve) : resolve()));
     this.#log = undefined;
   }
@@ -218,6 +219,7 @@ class Service implements ServiceHandle {
     this.#stopping = true;
     signalGroup(child.pid, 'SIGKILL');
     await this.#exit;
+    await groupGone(child.pid); // the tsx grandchild holds the port until it is gone too
   }
 
   async restart(): Promise<void> {
@@ -232,6 +234,40 @@ function signalGroup(pgid: number, signal: NodeJS.Signals) {
   } catch {
     // the group is already gone
   }
+}
+
+/**
+ * Resolves once no live process is left in the group (zombies do not count: they hold no
+ * port), or after `timeoutMs`. Linux reads /proc; elsewhere a group that still accepts
+ * signals is polled until the timeout.
+ */
+async function groupGone(pgid: number, timeoutMs = 3000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end && groupAlive(pgid)) await sleep(10);
+}
+
+function groupAlive(pgid: number): boolean {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
+  } catch {
+    try {
+      process.kill(-pgid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  return entries.some((pid) => {
+    try {
+      // /proc/<pid>/stat: "pid (comm) state ppid pgrp ..."; comm may contain spaces or ')'
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return Number(fields[2]) === pgid && fields[0] !== 'Z' && fields[0] !== 'X';
+    } catch {
+      return false; // exited while we looked
+    }
+  });
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref?.());

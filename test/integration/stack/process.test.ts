@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,6 +14,16 @@ afterEach(async () => {
   await Promise.all(started.splice(0).map((s) => s.stop()));
   for (const s of servers.splice(0)) s.close();
 });
+
+/** A live process (a zombie holds no port and is not running). */
+function running(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
+  } catch {
+    return false;
+  }
+}
 
 /** A real HTTP server process that also starts a grandchild (like tsx does). */
 function serverScript(dir: string): string {
@@ -53,17 +63,18 @@ describe('spawnService', () => {
     expect(alive(grandchild)).toBe(true);
     await service.stop();
     expect(service.running).toBe(false);
-    expect(await waitFor(() => !alive(grandchild))).toBe(true);
+    expect(running(grandchild)).toBe(false); // at once: stop() waits for the whole group
     expect(await isPortFree(port)).toBe(true);
   });
 
   it('kill9() crashes the service and restart() brings it back on the same port', async () => {
     const dir = tempDir('proc');
     const port = await freePort();
-    const { service } = await startServer(dir, port);
+    const { service, grandchild } = await startServer(dir, port);
     const firstPid = service.pid;
     await service.kill9();
     expect(alive(firstPid)).toBe(false);
+    expect(running(grandchild)).toBe(false); // the grandchild (like tsx's node) is gone too
     expect(await accepts(port)).toBe(false);
     await service.restart();
     expect(service.pid).not.toBe(firstPid);
