@@ -19,6 +19,8 @@ export type StoredUnlock = {
   email: string | null;
   /** The factor that unlocked (its public key), or null after registration. */
   factorPub: string | null;
+  /** False after a recovery without the nodes (walletService.ts). */
+  network: boolean;
   /** Epoch milliseconds at which the wallet locks itself. */
   lockAt: number;
 };
@@ -29,6 +31,7 @@ const Stored = v.object({
   session: v.unknown(),
   email: v.nullable(v.string()),
   factorPub: v.nullable(v.string()),
+  network: v.optional(v.boolean(), true),
   lockAt: v.number(),
 });
 

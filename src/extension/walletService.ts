@@ -4,7 +4,11 @@
  *   signed-out ──sign-in──▶ needs-registration ──register──▶ unlocked
  *        │                  needs-factor ────────unlock─────▶ unlocked
  *        │                  (device key here → unlocked at once)     │
+ *        ├──recover (two factors, no nodes)──▶ unlocked, network: false
  *        ◀─────────────── lock / auto-lock / 5 min without a factor ─┘
+ *
+ * A wallet recovered without the network signs like any other; managing factors needs
+ * the nodes and an id token, so it asks for a sign-in (which then unlocks normally).
  *
  * k and m exist only in the unlocked WalletSession (keyring.ts) and in storage.session
  * (so a worker restart costs nothing); lock wipes both. Replies never carry k, m, a share
@@ -15,6 +19,7 @@ import { isTrineError, TrineError } from '../errors/index.ts';
 import type {
   FactorEnrolInput,
   FactorProofInput,
+  FactorView,
   WalletMessage,
   WalletProgressEvent,
   WalletReplies,
@@ -44,6 +49,7 @@ import {
 import { type PendingLogin, PendingSlot } from './pendingLogin.ts';
 import { progressEvent } from './progressText.ts';
 import { cacheRecord, factorDescriptors, noteFactorUsed } from './recordCache.ts';
+import { recoverWallet } from './recoverWallet.ts';
 import { clearUnlock, loadUnlock, type SessionArea, saveUnlock } from './sessionStore.ts';
 import { getSetting, setSetting } from './settings.ts';
 
@@ -73,6 +79,8 @@ type Unlocked = {
   factorPub: string | null;
   /** The OpenID login that unlocked (nodes accept its token for minutes); null after restore. */
   auth: ProviderLogin | null;
+  /** False when two factors rebuilt the key without the nodes (wallet-recover). */
+  network: boolean;
   lockAt: number;
 };
 
@@ -118,6 +126,10 @@ export class WalletService {
         return this.#exclusive(() => this.#unlock(m.proof));
       case 'wallet-register':
         return this.#exclusive(() => this.#register(m.first, m.withRecoveryPhrase));
+      case 'wallet-recover':
+        return this.#exclusive(() => this.#recover(m.first, m.second));
+      case 'wallet-recover-options':
+        return { ok: true, factorTypes: await this.#recoverOptions() };
       case 'wallet-lock':
         await this.lock();
         return { ok: true, ...(await this.status()) };
@@ -148,7 +160,13 @@ export class WalletService {
     const u = this.#unlocked;
     if (u !== null) {
       const autoLockMinutes = await getSetting(await this.#deps.db(), 'autoLockMinutes');
-      return { state: 'unlocked', address: u.session.address, email: u.email, autoLockMinutes };
+      return {
+        state: 'unlocked',
+        address: u.session.address,
+        email: u.email,
+        autoLockMinutes,
+        network: u.network,
+      };
     }
     const pending = this.#pending.get();
     if (pending?.kind === 'needs-registration')
@@ -207,10 +225,12 @@ export class WalletService {
       return;
     }
     const u = this.#unlocked;
-    if (u !== null && u.session.P === share.P) {
+    if (u?.network && u.session.P === share.P) {
       u.auth = auth; // signed in again while unlocked: a fresh login for node operations
       return;
     }
+    // A wallet recovered without the network is left for a normal unlock: its record may be
+    // stale (and its slopes an older epoch's), which node operations must not build on.
     if (u !== null) await this.lock();
     this.#progress({ step: 'record' });
     const state = await backend.readRecord(share.P, share.share.g);
@@ -271,7 +291,7 @@ export class WalletService {
     result.maintenance.catch((err: unknown) =>
       console.warn('wallet maintenance after login did not finish', isTrineError(err) ? err.code : err),
     );
-    await this.#becomeUnlocked(result.session, pending.auth, result.factorPub);
+    await this.#becomeUnlocked(result.session, pending.auth, result.factorPub, true);
   }
 
   async #register(first: FactorEnrolInput, withRecoveryPhrase: boolean): Reply<'wallet-register'> {
@@ -299,23 +319,59 @@ export class WalletService {
         message: 'this account got a wallet from another device meanwhile: unlock it with one of its factors',
       });
     }
-    await this.#becomeUnlocked(created.session, pending.auth, null);
+    await this.#becomeUnlocked(created.session, pending.auth, null, true);
     return { ok: true, recoveryPhrase: created.recoveryPhrase, ...(await this.status()) };
   }
 
-  async #becomeUnlocked(session: WalletSession, auth: ProviderLogin | null, factorPub: string | null) {
+  async #becomeUnlocked(
+    session: WalletSession,
+    auth: ProviderLogin | null,
+    factorPub: string | null,
+    network: boolean,
+    email = auth?.email ?? null,
+  ) {
     const db = await this.#deps.db();
     const now = this.#now();
     const lockAt = now + (await getSetting(db, 'autoLockMinutes')) * 60_000;
-    const email = auth?.email ?? null;
     this.#pending.clear();
     setUnlockedSession(session);
-    this.#unlocked = { session, email, factorPub, auth, lockAt };
-    await saveUnlock(this.#deps.sessionArea, { session: session.serialize(), email, factorPub, lockAt });
+    const u: Unlocked = { session, email, factorPub, auth, network, lockAt };
+    this.#unlocked = u;
+    await this.#save(u);
     await this.#deps.lockTimer.schedule(lockAt);
     await setSetting(db, 'lastWallet', { P: session.P, email });
     await cacheRecord(db, session.state, now);
     if (factorPub !== null) await noteFactorUsed(db, factorPub, now);
+  }
+
+  // ── recovery without the network ─────────────────────────────────────────────────────
+
+  /** Two factors, no nodes: the key from this browser's cached record or the metadata server's. */
+  async #recover(first: FactorProofInput, second: FactorProofInput): Reply<'wallet-recover'> {
+    if (this.#unlocked !== null)
+      throw new TrineError({
+        code: 'invalid-input',
+        message: 'the wallet is already unlocked: lock it first to recover with two factors',
+      });
+    const generation = this.#generation;
+    const db = await this.#deps.db();
+    this.#progress({ step: 'record' });
+    const session = await recoverWallet({ db, network: this.#deps.config.network, first, second });
+    if (generation !== this.#generation) {
+      session.lock(); // the user locked while this ran
+      return { ok: true, ...(await this.status()) };
+    }
+    // No sign-in happened: name the wallet as this browser last knew it, if it is the same.
+    const last = await getSetting(db, 'lastWallet');
+    const email = last?.P === session.P ? last.email : null;
+    await this.#becomeUnlocked(session, null, null, false, email);
+    this.#progress({ step: 'done' });
+    return { ok: true, ...(await this.status()) };
+  }
+
+  async #recoverOptions(): Promise<FactorView['type'][]> {
+    const hasDeviceKey = (await (await this.#deps.db()).count('deviceKeys')) > 0;
+    return ['passkey', ...(hasDeviceKey ? (['device'] as const) : []), 'phrase', 'password', 'imported'];
   }
 
   // ── factors ────────────────────────────────────────────────────────────────────────
@@ -330,7 +386,7 @@ export class WalletService {
   }
 
   async #addFactor(input: FactorEnrolInput): Reply<'wallet-add-factor'> {
-    const u = this.#requireUnlocked();
+    const u = this.#requireNetwork();
     const db = await this.#deps.db();
     const recoveryPhrase = await enrolFactor(db, this.#deps.backend, u.session, input, this.#now);
     await this.#sessionChanged(u);
@@ -338,7 +394,7 @@ export class WalletService {
   }
 
   async #removeFactor(pub: string): Reply<'wallet-remove-factor'> {
-    const u = this.#requireUnlocked();
+    const u = this.#requireNetwork();
     const db = await this.#deps.db();
     const auth = await this.#freshLogin(u);
     await removeFactor({
@@ -415,11 +471,35 @@ export class WalletService {
     return this.#unlocked;
   }
 
+  /** Factors are managed with the nodes: not on a wallet recovered without them. */
+  #requireNetwork(): Unlocked {
+    const u = this.#requireUnlocked();
+    if (!u.network)
+      throw new TrineError({
+        code: 'token-expired',
+        message: 'recovered without the network: sign in to manage factors',
+        status: 401,
+        details: { recovered: true },
+      });
+    return u;
+  }
+
+  /** What storage.session keeps of the unlocked wallet (a new worker takes it back). */
+  async #save(u: Unlocked): Promise<void> {
+    const { session, email, factorPub, network, lockAt } = u;
+    await saveUnlock(this.#deps.sessionArea, {
+      session: session.serialize(),
+      email,
+      factorPub,
+      network,
+      lockAt,
+    });
+  }
+
   /** The record (or lock time) changed: keep storage.session and the cache in step. */
   async #sessionChanged(u: Unlocked): Promise<void> {
-    const { session, email, factorPub, lockAt } = u;
-    await saveUnlock(this.#deps.sessionArea, { session: session.serialize(), email, factorPub, lockAt });
-    await cacheRecord(await this.#deps.db(), session.state, this.#now());
+    await this.#save(u);
+    await cacheRecord(await this.#deps.db(), u.session.state, this.#now());
   }
 
   async #postponeLock(): Promise<void> {
@@ -429,12 +509,7 @@ export class WalletService {
     const lockAt = this.#now() + minutes * 60_000;
     if (lockAt - u.lockAt < 30_000) return; // not worth a write
     u.lockAt = lockAt;
-    await saveUnlock(this.#deps.sessionArea, {
-      session: u.session.serialize(),
-      email: u.email,
-      factorPub: u.factorPub,
-      lockAt,
-    });
+    await this.#save(u);
     await this.#deps.lockTimer.schedule(lockAt);
   }
 
@@ -456,6 +531,7 @@ export class WalletService {
         email: stored.email,
         factorPub: stored.factorPub,
         auth: null,
+        network: stored.network,
         lockAt: stored.lockAt,
       };
       await this.#deps.lockTimer.schedule(stored.lockAt);

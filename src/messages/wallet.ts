@@ -60,7 +60,17 @@ export type WalletState =
   | { state: 'needs-factor'; email: string | null; factorTypes: FactorView['type'][] }
   /** The nodes do not know this identity: a new wallet can be created. */
   | { state: 'needs-registration'; email: string | null }
-  | { state: 'unlocked'; address: `0x${string}`; email: string | null; autoLockMinutes: number };
+  /**
+   * `network: false`: rebuilt from two factors without the nodes (wallet-recover). Signing,
+   * dApps, balance and export work; managing factors needs a sign-in (nodes and an id token).
+   */
+  | {
+      state: 'unlocked';
+      address: `0x${string}`;
+      email: string | null;
+      autoLockMinutes: number;
+      network: boolean;
+    };
 
 export const WalletMessage = v.variant('type', [
   v.strictObject({ type: v.literal('wallet-status') }),
@@ -77,6 +87,13 @@ export const WalletMessage = v.variant('type', [
     /** Also create a recovery phrase now (offered during onboarding). */
     withRecoveryPhrase: v.boolean(),
   }),
+  /**
+   * Two factors rebuild the key without the nodes (signed out, or signed in and waiting for
+   * a factor): from this browser's cached record, else from the metadata server.
+   */
+  v.strictObject({ type: v.literal('wallet-recover'), first: FactorProofInput, second: FactorProofInput }),
+  /** Which factor types recovery can use here (the device key only if this browser has one). */
+  v.strictObject({ type: v.literal('wallet-recover-options') }),
   v.strictObject({ type: v.literal('wallet-lock') }),
   v.strictObject({ type: v.literal('wallet-factors') }),
   v.strictObject({ type: v.literal('wallet-add-factor'), factor: FactorEnrolInput }),
@@ -120,6 +137,8 @@ export type WalletReplies = {
   'wallet-unlock': { ok: true } & WalletState;
   /** `recoveryPhrase` only when one was created: show once, never store. */
   'wallet-register': { ok: true; recoveryPhrase: string | null } & WalletState;
+  'wallet-recover': { ok: true } & WalletState;
+  'wallet-recover-options': { ok: true; factorTypes: FactorView['type'][] };
   'wallet-lock': { ok: true } & WalletState;
   'wallet-factors': { ok: true; factors: FactorView[] };
   'wallet-add-factor': { ok: true; factors: FactorView[]; recoveryPhrase: string | null };

@@ -8,7 +8,15 @@ export type WalletFailure = {
 };
 
 /** Details a screen may show ("3 of 5 nodes answered"); none of them is secret. */
-const SHOWN_DETAILS = ['needed', 'total', 'acks', 'currentVersion', 'field', 'providerError'] as const;
+const SHOWN_DETAILS = [
+  'needed',
+  'total',
+  'acks',
+  'currentVersion',
+  'field',
+  'providerError',
+  'recovered',
+] as const;
 
 /**
  * Every wallet procedure (src/messages/wallet.ts) goes to the wallet service. Its errors

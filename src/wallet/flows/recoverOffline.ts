@@ -32,7 +32,10 @@ export async function recoverOffline(
       assertRebuilt(material, record.tss.K, record.meta.M);
       // From `previous` (a refresh not yet installed) the slopes are the old ones: k and m
       // are right, which is all leaving with the key needs; the next online login finishes it.
-      return new WalletSession(material, state);
+      // Only the record state: extra fields (the server's `others`) would not survive
+      // WalletSession.serialize → restore (storage.session after a worker restart).
+      const { version, receipt } = state;
+      return new WalletSession(material, { version, record, receipt });
     } catch (err) {
       lastError = err;
     }

@@ -4,24 +4,15 @@
  * kept where, and that bad calls change nothing. IndexedDB is fake-indexeddb (Node has
  * none; the same code runs on Chromium's in test/e2e/wallet-background.spec.ts).
  */
-import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../../../src/crypto/bytes.ts';
 import { factorPublicKey, generateDeviceKey } from '../../../src/crypto/factors/keys.ts';
 import { factorKeyFromPhrase } from '../../../src/crypto/factors/phrase.ts';
 import { publicOf, scalarFromBytes } from '../../../src/crypto/scalar.ts';
-import { isTrineError } from '../../../src/errors/index.ts';
-import { extensionConfigFor } from '../../../src/extension/config.ts';
-import { openWalletDb, type WalletDb } from '../../../src/extension/db.ts';
 import { getUnlockedSession, unlockedAddress } from '../../../src/extension/keyring.ts';
-import { memorySessionArea } from '../../../src/extension/sessionStore.ts';
-import { type LockTimer, WalletService } from '../../../src/extension/walletService.ts';
-import type { WalletMessage, WalletProgressEvent } from '../../../src/messages/wallet.ts';
-import { WalletMessage as WalletMessageSchema } from '../../../src/messages/wallet.ts';
-import { parse } from '../../../src/protocol/parse.ts';
 import { addressOf } from '../../../src/wallet/address.ts';
 import { freshAccount, startWalletHarness, type WalletHarness } from '../wallet/harness.ts';
-import { type DevChannel, devChannel } from './devChannel.ts';
+import { type Browser, codeOf, dumpDb, browserFor as serviceBrowser } from './serviceBrowser.ts';
 
 let h: WalletHarness;
 beforeAll(async () => {
@@ -31,67 +22,7 @@ afterAll(async () => {
   await h?.stop();
 });
 
-let dbCount = 0;
-type Browser = {
-  service: WalletService;
-  db: WalletDb;
-  area: ReturnType<typeof memorySessionArea>;
-  channel: DevChannel;
-  events: WalletProgressEvent[];
-  timer: { at: number | null };
-  clock: { offset: number };
-  call: <M extends WalletMessage>(m: M) => ReturnType<WalletService['handle']>;
-};
-
-/** One browser profile: its own IndexedDB and storage.session; `restart` = a new worker. */
-async function browserFor(account: string, reuse?: Browser): Promise<Browser> {
-  const db = reuse?.db ?? (await openWalletDb(`trine-service-${dbCount++}`));
-  const area = reuse?.area ?? memorySessionArea();
-  const channel = reuse?.channel ?? devChannel(h.stack.urls.issuer, h.stack.urls.oidcCallback, account);
-  const clock = reuse?.clock ?? { offset: 0 };
-  const timer = { at: null as number | null };
-  const lockTimer: LockTimer = {
-    schedule: (at) => {
-      timer.at = at;
-    },
-    cancel: () => {
-      timer.at = null;
-    },
-  };
-  const events: WalletProgressEvent[] = [];
-  const config = extensionConfigFor(h.stack.network, [
-    { chainId: '0x7a69', name: 'Trine local', rpcUrl: 'http://127.0.0.1:1', symbol: 'ETH' },
-  ]);
-  const service = new WalletService({
-    config,
-    db: async () => db,
-    backend: h.backend,
-    sessionArea: area,
-    channel,
-    lockTimer,
-    broadcast: (e) => events.push(e),
-    now: () => Date.now() + clock.offset,
-  });
-  // As the router does: every call is validated against the contract first.
-  const call = (m: WalletMessage) => service.handle(parse(WalletMessageSchema, m, 'message'));
-  return { service, db, area, channel, events, timer, clock, call: call as Browser['call'] };
-}
-
-const codeOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 'no error';
-  } catch (err) {
-    return isTrineError(err) ? err.code : String(err);
-  }
-};
-
-/** Every value in the database, as text (hex for bytes), for scanning. */
-async function dumpDb(db: WalletDb): Promise<string> {
-  const out: unknown[] = [];
-  for (const store of db.objectStoreNames) out.push(await db.getAll(store));
-  return JSON.stringify(out, (_k, v) => (v instanceof Uint8Array ? toHex(v) : v));
-}
+const browserFor = (account: string, reuse?: Browser) => serviceBrowser(h, account, reuse);
 
 const importedKey = () => toHex(generateDeviceKey());
 
