@@ -109,3 +109,35 @@ export async function confirmPhrase(page: Page, words: string[]): Promise<void> 
   }
   await page.getByRole('button', { name: 'Confirm' }).click();
 }
+
+/**
+ * On the onboarding page `page`: sign in as `account`, create the wallet with a password
+ * (the fallback path), back up and confirm the recovery phrase. Returns what a user keeps.
+ */
+export async function createWalletWithPassword(
+  context: BrowserContext,
+  page: Page,
+  account: string,
+  password: string,
+): Promise<{ address: string; words: string[] }> {
+  await signInAs(
+    context,
+    account,
+    () => page.getByRole('button', { name: 'Sign in' }).click(),
+    () => expect(page.getByRole('heading', { name: 'Create your wallet' })).toBeVisible({ timeout: 60_000 }),
+  );
+  await page.getByRole('button', { name: 'Use a device key or password instead' }).click();
+  await page.getByRole('radio', { name: 'A password' }).check();
+  await page.getByLabel('New password').fill(password);
+  await page.getByLabel('Repeat the password').fill(password);
+  await page.getByRole('button', { name: 'Create wallet with a password' }).click();
+  await expect(page.getByRole('heading', { name: 'Your recovery phrase', exact: true })).toBeVisible({
+    timeout: 60_000,
+  });
+  const words = await readPhrase(page);
+  await confirmPhrase(page, words);
+  await expect(page.getByRole('heading', { name: 'Your wallet is ready' })).toBeVisible();
+  const address = (await page.getByTestId('address').textContent()) ?? '';
+  expect(address).toMatch(/^0x[0-9a-fA-F]{40}$/);
+  return { address, words };
+}

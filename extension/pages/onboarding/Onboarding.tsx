@@ -3,6 +3,9 @@
  * takes focus. New account: sign in → create the wallet with a passkey (or a device key or
  * password when passkeys cannot hold keys here) → back up the recovery phrase → ready.
  * Existing wallet: sign in → prove a factor → offer to enrol this device → ready.
+ * Nodes down (or no sign-in at hand): recover with two factors → ready, marked as recovered
+ * without the network. The popup opens this page at `#recover` for it, and at `#sign-in`
+ * to sign a recovered wallet in.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { FactorProofInput, WalletState } from '../../../src/messages/wallet.ts';
@@ -16,6 +19,7 @@ import { CreateWallet } from './steps/CreateWallet.tsx';
 import { EnrolDevice } from './steps/EnrolDevice.tsx';
 import { Fallback } from './steps/Fallback.tsx';
 import { Ready } from './steps/Ready.tsx';
+import { Recover } from './steps/Recover.tsx';
 import { SignIn } from './steps/SignIn.tsx';
 import { Unlock } from './steps/Unlock.tsx';
 
@@ -28,19 +32,23 @@ type Screen =
   | { name: 'backup'; phrase: string }
   | { name: 'unlock'; state: Extract<WalletState, { state: 'needs-factor' }> }
   | { name: 'enrol-device'; email: string | null }
-  | { name: 'ready'; address: string };
+  | { name: 'recover' }
+  | { name: 'ready'; address: string; network: boolean };
 
 const newSteps = ['Sign in', 'Create your wallet', 'Back up your recovery phrase', 'Ready'];
 const existingSteps = ['Sign in', 'Unlock your wallet', 'Enrol this device', 'Ready'];
+const recoverSteps = ['Two factors', 'Ready'];
 
 export function Onboarding() {
   const [screen, setScreen] = useState<Screen>({ name: 'loading' });
   const show = (state: WalletState) => setScreen(screenFor(state));
   useEffect(() => {
-    callWallet({ type: 'wallet-status' }).then(show, (error: unknown) =>
-      setScreen({ name: 'failed', text: errorText(error).text }),
+    callWallet({ type: 'wallet-status' }).then(
+      (state) => setScreen(firstScreen(state, window.location.hash)),
+      (error: unknown) => setScreen({ name: 'failed', text: errorText(error).text }),
     );
   }, []);
+  const recover = () => setScreen({ name: 'recover' });
   const afterUnlock = (proof: FactorProofInput['type'], state: WalletState) =>
     state.state === 'unlocked' && proof !== 'device' && proof !== 'passkey'
       ? setScreen({ name: 'enrol-device', email: state.email })
@@ -65,7 +73,7 @@ export function Onboarding() {
           case 'failed':
             return <ErrorNote advice={{ text: screen.text, signInAgain: false }} />;
           case 'sign-in':
-            return <SignIn onState={show} />;
+            return <SignIn onState={show} onRecover={recover} />;
           case 'create':
             return (
               <CreateWallet
@@ -90,8 +98,10 @@ export function Onboarding() {
             );
           case 'enrol-device':
             return <EnrolDevice email={screen.email} onDone={toReady} />;
+          case 'recover':
+            return <Recover onState={show} onSignIn={() => setScreen({ name: 'sign-in' })} />;
           case 'ready':
-            return <Ready address={screen.address} />;
+            return <Ready address={screen.address} network={screen.network} />;
         }
       })()}
     </PageShell>
@@ -107,8 +117,16 @@ function screenFor(state: WalletState): Screen {
     case 'needs-factor':
       return { name: 'unlock', state };
     case 'unlocked':
-      return { name: 'ready', address: state.address };
+      return { name: 'ready', address: state.address, network: state.network };
   }
+}
+
+/** Where the page opens: as the state says, unless the popup asked to recover or to sign in. */
+function firstScreen(state: WalletState, hash: string): Screen {
+  if (hash === '#recover' && (state.state === 'signed-out' || state.state === 'needs-factor'))
+    return { name: 'recover' };
+  if (hash === '#sign-in' && state.state === 'unlocked' && !state.network) return { name: 'sign-in' };
+  return screenFor(state);
 }
 
 function heading(screen: Screen): [string, readonly string[] | null, number] {
@@ -128,7 +146,11 @@ function heading(screen: Screen): [string, readonly string[] | null, number] {
       return ['Unlock your wallet', existingSteps, 1];
     case 'enrol-device':
       return ['Enrol this device', existingSteps, 2];
+    case 'recover':
+      return ['Recover with two factors', recoverSteps, 0];
     case 'ready':
-      return ['Your wallet is ready', null, 3];
+      return screen.network
+        ? ['Your wallet is ready', null, 3]
+        : ['Your wallet is recovered', recoverSteps, 1];
   }
 }

@@ -3,6 +3,7 @@ import type { WalletState } from '../../../src/messages/wallet.ts';
 import { callWallet } from '../../shared/ui/callWallet.ts';
 import { Brand } from '../../shared/ui/Logo.tsx';
 import { useEscape } from '../../shared/ui/useEscape.ts';
+import { openTab } from '../openTab.ts';
 import { Activity } from '../pages/activity/Activity.tsx';
 import { Factors } from '../pages/factors/Factors.tsx';
 import { Home } from '../pages/home/Home.tsx';
@@ -42,9 +43,10 @@ export function Wallet({ state, onState, onRefresh }: WalletProps) {
         </button>
       </header>
       <main class="popup-main" aria-live="polite">
+        {!state.network && <RecoveredNote />}
         {section === 'home' && <Home address={state.address} />}
         {section === 'activity' && <Activity />}
-        {section === 'factors' && <Factors onLocked={onRefresh} />}
+        {section === 'factors' && <Factors onLocked={onRefresh} network={state.network} />}
         {section === 'sites' && <Sites />}
         {section === 'settings' && <Settings state={state} onState={onState} onLocked={onRefresh} />}
       </main>
@@ -61,6 +63,22 @@ export function Wallet({ state, onState, onRefresh }: WalletProps) {
           </button>
         ))}
       </nav>
+    </div>
+  );
+}
+
+/** Rebuilt from two factors without the nodes: it signs, but factors need a sign-in. */
+function RecoveredNote() {
+  return (
+    <div class="warning recovered-note" role="note">
+      <p>Recovered without the network: sign in to manage factors.</p>
+      <button
+        type="button"
+        class="button button-secondary button-small"
+        onClick={() => openTab('pages/onboarding.html#sign-in')}
+      >
+        Sign in
+      </button>
     </div>
   );
 }

@@ -1,10 +1,11 @@
 /**
  * What a screen says when a wallet call fails: one sentence of what happened and what to
- * do, chosen by the `TrineError` code. `signInAgain` asks the screen to offer a sign-in.
+ * do, chosen by the `TrineError` code. `signInAgain` asks the screen to offer a sign-in;
+ * `networkDown` to offer the recovery with two factors, which needs no node.
  */
 import { isTrineError } from '../../../src/errors/index.ts';
 
-export type ErrorAdvice = { text: string; signInAgain: boolean };
+export type ErrorAdvice = { text: string; signInAgain: boolean; networkDown?: true };
 
 export function errorText(error: unknown): ErrorAdvice {
   if (!isTrineError(error)) {
@@ -16,13 +17,20 @@ export function errorText(error: unknown): ErrorAdvice {
     return { text: `Something went wrong: ${message}`, signInAgain: false };
   }
   const say = (text: string, signInAgain = false): ErrorAdvice => ({ text, signInAgain });
+  const networkDown = (text: string): ErrorAdvice => ({ text, signInAgain: false, networkDown: true });
   switch (error.code) {
     case 'not-enough-nodes':
-      return say(
-        `The network is busy: ${nodesAnswered(error.details, error.message)}. Try again in a moment.`,
+      return networkDown(
+        `The network is busy: ${nodesAnswered(error.details, error.message)}. Try again in a moment, or recover with two factors.`,
       );
     case 'network-unreachable':
-      return say('The wallet network cannot be reached. Check your connection and try again.');
+      return networkDown(
+        'The wallet network cannot be reached. Check your connection and try again, or recover with two factors.',
+      );
+    case 'record-not-found':
+      return say(
+        'No wallet holds this factor: it was never added to a wallet, or it has been removed. Use another factor.',
+      );
     case 'node-error':
       return say(`A key-holding node failed (${error.message}). Try again in a moment.`);
     case 'wrong-password':
@@ -39,6 +47,8 @@ export function errorText(error: unknown): ErrorAdvice {
     case 'stale-epoch':
       return say('The wallet was changed from another device at the same moment. Try again.');
     case 'token-expired':
+      if (error.details?.recovered === true)
+        return say('Recovered without the network: sign in to manage factors.', true);
       return say('Your sign-in has expired. Sign in again.', true);
     case 'token-rejected':
       return say(`The sign-in did not complete (${error.message}). Sign in again.`, true);

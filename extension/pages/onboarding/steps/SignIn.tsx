@@ -4,8 +4,17 @@ import { ErrorNote } from '../../../shared/ui/ErrorNote.tsx';
 import { Progress } from '../../../shared/ui/Progress.tsx';
 import { useTask } from '../../../shared/ui/useTask.ts';
 
-/** Step 1: the OpenID sign-in (the provider's page opens), then the nodes are asked. */
-export function SignIn({ onState }: { onState: (state: WalletState) => void }) {
+/**
+ * Step 1: the OpenID sign-in (the provider's page opens), then the nodes are asked. When
+ * they cannot be reached, two factors still open the wallet (`onRecover`).
+ */
+export function SignIn({
+  onState,
+  onRecover,
+}: {
+  onState: (state: WalletState) => void;
+  onRecover: () => void;
+}) {
   const task = useTask();
   const signIn = async () => {
     const state = await task.run(() => callWallet({ type: 'wallet-sign-in', interactive: true }));
@@ -30,7 +39,7 @@ export function SignIn({ onState }: { onState: (state: WalletState) => void }) {
           Sign in
         </button>
       )}
-      <ErrorNote advice={task.error} />
+      <ErrorNote advice={task.error} onRecover={onRecover} />
     </section>
   );
 }

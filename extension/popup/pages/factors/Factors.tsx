@@ -17,7 +17,8 @@ import { RemoveDialog } from './RemoveDialog.tsx';
 
 type Mode = { name: 'list' } | { name: 'password' } | { name: 'phrase'; phrase: string };
 
-export function Factors({ onLocked }: { onLocked: () => void }) {
+/** `network: false` (recovered without the nodes): a sign-in comes first, in the onboarding tab. */
+export function Factors({ onLocked, network }: { onLocked: () => void; network: boolean }) {
   const task = useTask();
   const [factors, setFactors] = useState<FactorView[] | null>(null);
   const [mode, setMode] = useState<Mode>({ name: 'list' });
@@ -72,7 +73,10 @@ export function Factors({ onLocked }: { onLocked: () => void }) {
           {done}
         </p>
       )}
-      <ErrorNote advice={task.error} onSignIn={onLocked} />
+      <ErrorNote
+        advice={task.error}
+        onSignIn={network ? onLocked : () => openTab('pages/onboarding.html#sign-in')}
+      />
       {mode.name === 'password' ? (
         // biome-ignore lint/a11y/noStaticElementInteractions: Escape in any of its fields closes the form
         <div

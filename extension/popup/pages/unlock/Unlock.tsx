@@ -42,7 +42,11 @@ export function Unlock({ state, onState }: UnlockProps) {
           }}
         />
         {task.busy && <Progress label="Unlocking" event={task.progress} />}
-        <ErrorNote advice={task.error} onSignIn={() => openTab('pages/onboarding.html')} />
+        <ErrorNote
+          advice={task.error}
+          onSignIn={() => openTab('pages/onboarding.html')}
+          onRecover={() => openTab('pages/onboarding.html#recover')}
+        />
       </main>
     </div>
   );

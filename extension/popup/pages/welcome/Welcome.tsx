@@ -5,7 +5,8 @@ import { openTab } from '../../openTab.ts';
 
 /**
  * Signed out (or registration unfinished): who we are and the way in. Sign-in runs in a
- * tab, since the provider's page and the passkey prompt would close the popup.
+ * tab, since the provider's page and the passkey prompt would close the popup; so does the
+ * recovery with two factors (it may need a passkey), which works without the nodes.
  */
 export function Welcome({ registering }: { registering: boolean }) {
   const status = useBackgroundStatus();
@@ -33,6 +34,15 @@ export function Welcome({ registering }: { registering: boolean }) {
         >
           {registering ? 'Continue' : 'Sign in'}
         </button>
+        {!registering && (
+          <button
+            type="button"
+            class="button button-secondary"
+            onClick={() => openTab('pages/onboarding.html#recover')}
+          >
+            Recover with two factors
+          </button>
+        )}
       </section>
       <footer class="popup-footer" role="status" aria-live="polite">
         <StatusLine status={status} />
