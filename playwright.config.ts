@@ -1,7 +1,9 @@
 /**
- * End-to-end tests: Debian Chromium with the unpacked extension (dist/chrome), one worker
- * (the machine has two cores and the local stack takes ports). The browser is launched by
- * the fixtures in test/e2e/fixtures.ts, since extensions need a persistent profile.
+ * End-to-end tests: Debian Chromium with the unpacked extension (dist-e2e/chrome, built by
+ * global-setup.ts), one worker (the machine has two cores and the local stack takes ports).
+ * The suite's network, ports and build are its own (test/e2e/e2eStack.ts), so it runs
+ * beside `npm start`. The browser is launched by the fixtures in test/e2e/fixtures.ts,
+ * since extensions need a persistent profile.
  */
 import { defineConfig } from '@playwright/test';
 

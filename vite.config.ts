@@ -1,5 +1,6 @@
 /**
- * Builds the extension from `manifest.json` into `dist/<browser>`:
+ * Builds the extension from `manifest.json` into `dist/<browser>` (`TRINE_OUT_DIR/<browser>`
+ * when set; the e2e suite builds into dist-e2e/):
  *   vite build --mode chrome   → dist/chrome  (service worker, manifest `key`)
  *   vite build --mode firefox  → dist/firefox (background scripts, gecko id)
  * The pages and the background are one ES-module build with shared chunks. The content
@@ -8,7 +9,9 @@
  *
  * The public network description (`network.json` of `TRINE_NETWORK_DIR`, default the
  * `dataDir` of config/local.json, created on first build like `npm start` does) and the
- * default chain are embedded as `__TRINE_CONFIG__` (see src/extension/config.ts).
+ * default chain are embedded as `__TRINE_CONFIG__` (see src/extension/config.ts). A stack
+ * started with a port offset (the e2e suite's, or `npm start -- --port-offset`) is built
+ * for with `TRINE_PORT_OFFSET`, so the chain's RPC URL follows it too.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -33,7 +36,7 @@ export default defineConfig(({ mode }) => {
   if (mode !== 'chrome' && mode !== 'firefox')
     throw new Error(`--mode must be chrome or firefox, not '${mode}'`);
   const browser: Browser = mode;
-  const outDir = resolve(root, 'dist', browser);
+  const outDir = resolve(root, process.env.TRINE_OUT_DIR || 'dist', browser);
   const page = (path: string) => resolve(root, 'extension', path);
   return {
     root: resolve(root, 'extension'),
@@ -63,20 +66,39 @@ export default defineConfig(({ mode }) => {
   };
 });
 
-/** What the extension is built for: the network of `TRINE_NETWORK_DIR` and the local chain. */
+/**
+ * What the extension is built for: the network of `TRINE_NETWORK_DIR` and the local chain,
+ * both on the ports of config/local.json shifted by `TRINE_PORT_OFFSET` (default 0).
+ */
 export function embeddedConfig(): ExtensionConfig {
   const local = loadLocalConfig();
   const dir = resolve(root, process.env.TRINE_NETWORK_DIR || local.dataDir);
-  ensureNetwork({ dir, config: local });
+  const offset = portOffset(process.env.TRINE_PORT_OFFSET);
+  ensureNetwork({ dir, config: local, portOffset: offset ?? 0 });
   const network = parseNetworkConfig(readJson(networkPath(dir)));
+  const metadataPort = Number(new URL(network.metadata.url).port);
+  if (offset !== undefined && metadataPort !== local.metadata.port + offset) {
+    throw new Error(
+      `TRINE_PORT_OFFSET=${offset} but the network in ${dir} has its metadata server on port ${metadataPort}, not ${local.metadata.port + offset}`,
+    );
+  }
   return extensionConfigFor(network, [
     {
       chainId: `0x${local.chain.chainId.toString(16)}`,
       name: local.chain.name,
-      rpcUrl: `http://${local.host}:${local.chain.port}`,
+      rpcUrl: `http://${local.host}:${local.chain.port + (offset ?? 0)}`,
       symbol: 'ETH',
     },
   ]);
+}
+
+/** `TRINE_PORT_OFFSET`: unset, or a whole number 0 … 56000 (as `npm start -- --port-offset`). */
+function portOffset(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const offset = Number(value);
+  if (!/^\d+$/.test(value) || offset > 56_000)
+    throw new Error(`TRINE_PORT_OFFSET must be a whole number 0 … 56000, not '${value}'`);
+  return offset;
 }
 
 /** Emit `manifest.json` for one browser from the shared template. */

@@ -7,10 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from '@playwright/test';
-import { loadLocalConfig, repoRoot } from '../../src/config/local.ts';
+import { loadLocalConfig } from '../../src/config/local.ts';
+import { e2eChromeDir } from './e2eStack.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const extensionDir = join(repoRoot, 'dist', 'chrome');
+/** The e2e build (global-setup.ts), not the dist/chrome of `npm start`. */
+export const extensionDir = e2eChromeDir;
 /** The id `config/extension-key.json` pins; OAuth redirect URIs are registered for it. */
 export const extensionId = loadLocalConfig().extension.id;
 

@@ -1,5 +1,5 @@
 /**
- * The Firefox build (dist/firefox: background scripts, gecko id, MAIN-world content script)
+ * The Firefox build (dist-e2e/firefox: background scripts, gecko id, MAIN-world content script)
  * installs into Firefox ESR, and a page finds the provider and reaches the background;
  * sign-in at the development provider (identity API) creates a wallet and reaches the home.
  */

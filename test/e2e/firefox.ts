@@ -1,15 +1,15 @@
 /**
- * Firefox ESR with dist/firefox installed, driven by puppeteer-core over WebDriver BiDi
+ * Firefox ESR with dist-e2e/firefox (the e2e build) installed, driven by puppeteer-core over WebDriver BiDi
  * (Playwright cannot install extensions into Firefox). For smoke tests of the Firefox build.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { loadLocalConfig, repoRoot } from '../../src/config/local.ts';
+import { loadLocalConfig } from '../../src/config/local.ts';
+import { e2eFirefoxDir } from './e2eStack.ts';
 
 export const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const firefoxAvailable = existsSync(firefoxPath);
-export const firefoxExtensionDir = join(repoRoot, 'dist', 'firefox');
+export const firefoxExtensionDir = e2eFirefoxDir;
 
 /** Firefox gives each install a random moz-extension:// host; this pins it, so tests can open the extension's pages. */
 export const firefoxExtensionUuid = '6f0d5a52-7a49-4f4e-9d35-2a8c1e4b7f10';

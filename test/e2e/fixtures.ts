@@ -1,10 +1,11 @@
 /**
  * Playwright fixtures for every end-to-end test:
- *  - `context`, `serviceWorker`, `extensionId`: Chromium with dist/chrome in a fresh profile
+ *  - `context`, `serviceWorker`, `extensionId`: Chromium with dist-e2e/chrome in a fresh profile
  *    per test (the id is the one pinned by the manifest key);
  *  - `openExtensionPage('popup.html')`: a tab on one of the extension's pages;
  *  - `stack`: the real local stack (OpenID provider, chain, nodes, metadata, demo dApp) on
- *    the ports of config/local.json, started once per worker and only if a test asks.
+ *    the ports of config/local.json plus `e2ePortOffset` (beside a running `npm start`),
+ *    started once per worker and only if a test asks.
  *
  * @example
  * import { expect, test } from './fixtures.ts';
@@ -20,7 +21,7 @@ import { repoRoot } from '../../src/config/local.ts';
 import { type ServiceName, serviceNames } from '../../src/stack/services.ts';
 import { type Stack, startStack } from '../../src/stack/stack.ts';
 import { extensionId, type LaunchedExtension, launchWithExtension } from './browser.ts';
-import { e2eNetworkDir } from './global-setup.ts';
+import { e2eNetworkDir, e2ePortOffset } from './e2eStack.ts';
 
 export type ExtensionFixtures = {
   context: BrowserContext;
@@ -61,7 +62,7 @@ export const test = base.extend<ExtensionFixtures & { launched: LaunchedExtensio
     async ({ stackServices }, use) => {
       rmSync(stackDir, { recursive: true, force: true });
       copyNetworkKeys(e2eNetworkDir, stackDir);
-      const stack = await startStack({ dir: stackDir, services: stackServices });
+      const stack = await startStack({ dir: stackDir, portOffset: e2ePortOffset, services: stackServices });
       try {
         await use(stack);
       } finally {

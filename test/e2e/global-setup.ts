@@ -1,43 +1,64 @@
 /**
- * Builds dist/chrome and dist/firefox when any input is newer than the last build, or the
- * build embeds another network than the e2e one, so `npx playwright test` always tests the
- * code in the tree against the network the `stack` fixture runs (`e2eNetworkDir`).
+ * Builds dist-e2e/chrome and dist-e2e/firefox when any input is newer than the last build,
+ * or the build embeds another network than the e2e one, so `npx playwright test` always
+ * tests the code in the tree against the network the `stack` fixture runs. Network, ports
+ * and build are the suite's own (e2eStack.ts): a running `npm start` and its dist/ are
+ * left alone.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { networkPath } from '../../src/config/init-network.ts';
 import { loadLocalConfig, repoRoot } from '../../src/config/local.ts';
-import { parseNetworkConfig } from '../../src/config/network.ts';
+import { type NetworkConfig, parseNetworkConfig } from '../../src/config/network.ts';
 import { ensureNetwork } from '../../src/stack/stack.ts';
-
-/** The network the extension is built for and the e2e stack runs (keys only; data is fresh per run). */
-export const e2eNetworkDir = resolve(repoRoot, process.env.TRINE_NETWORK_DIR || loadLocalConfig().dataDir);
+import { e2eChromeDir, e2eFirefoxDir, e2eNetworkDir, e2eOutDir, e2ePortOffset } from './e2eStack.ts';
 
 const inputs = ['extension', 'src', 'public', 'config', 'manifest.json', 'vite.config.ts', 'package.json'];
-const outputs = ['dist/chrome/manifest.json', 'dist/firefox/manifest.json'];
+const outputs = [e2eChromeDir, e2eFirefoxDir].map((dir) => join(dir, 'manifest.json'));
 
 export default function globalSetup(): void {
-  ensureNetwork({ dir: e2eNetworkDir, config: loadLocalConfig() });
-  const built = Math.min(...outputs.map((file) => mtimeOf(join(repoRoot, file))));
+  const network = ensureE2eNetwork();
+  const built = Math.min(...outputs.map(mtimeOf));
   const changed = Math.max(...inputs.map((path) => newestMtime(join(repoRoot, path))));
-  if (built >= changed && embedsE2eNetwork()) return;
+  if (built >= changed && embedsNetwork(network)) return;
   const vite = join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
   for (const mode of ['chrome', 'firefox']) {
     execFileSync(process.execPath, [vite, 'build', '--mode', mode, '--logLevel', 'warn'], {
       cwd: repoRoot,
       stdio: 'inherit',
-      env: { ...process.env, TRINE_NETWORK_DIR: e2eNetworkDir },
+      env: {
+        ...process.env,
+        TRINE_NETWORK_DIR: e2eNetworkDir,
+        TRINE_PORT_OFFSET: String(e2ePortOffset),
+        TRINE_OUT_DIR: e2eOutDir,
+      },
     });
   }
 }
 
-/** The built background names the e2e network's metadata key (vite.config.ts embeds it). */
-function embedsE2eNetwork(): boolean {
-  const background = join(repoRoot, 'dist', 'chrome', 'background.js');
-  if (!existsSync(background)) return false;
-  const network = parseNetworkConfig(JSON.parse(readFileSync(networkPath(e2eNetworkDir), 'utf8')));
-  return readFileSync(background, 'utf8').includes(network.metadata.signingKey);
+/**
+ * data/e2e on the e2e ports. It holds keys only (every run starts with empty stores), so a
+ * network left on other ports (an earlier offset) is replaced rather than reported.
+ */
+function ensureE2eNetwork(): NetworkConfig {
+  const config = loadLocalConfig();
+  const read = () => parseNetworkConfig(JSON.parse(readFileSync(networkPath(e2eNetworkDir), 'utf8')));
+  if (existsSync(networkPath(e2eNetworkDir))) {
+    const metadataPort = Number(new URL(read().metadata.url).port);
+    if (metadataPort !== config.metadata.port + e2ePortOffset)
+      rmSync(e2eNetworkDir, { recursive: true, force: true });
+  }
+  ensureNetwork({ dir: e2eNetworkDir, config, portOffset: e2ePortOffset });
+  return read();
+}
+
+/** Both builds name the e2e network's metadata key (vite.config.ts embeds it). */
+function embedsNetwork(network: NetworkConfig): boolean {
+  return [e2eChromeDir, e2eFirefoxDir].every((dir) => {
+    const background = join(dir, 'background.js');
+    return existsSync(background) && readFileSync(background, 'utf8').includes(network.metadata.signingKey);
+  });
 }
 
 function mtimeOf(file: string): number {
