@@ -67,7 +67,7 @@ export async function main(argv: string[]): Promise<number> {
   loadNetworkDir(dir);
 
   // 2. The extension.
-  const built = values['no-build'] ? existsSync(join(repoRoot, 'dist/chrome/manifest.json')) : build(dir);
+  const built = values['no-build'] ? existsSync(join(repoRoot, 'dist/chrome/manifest.json')) : build(dir, offset);
 
   if (values.browser) assertCanOpenChromium(join(repoRoot, 'dist/chrome'));
 
@@ -113,12 +113,12 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** `npm run build` for the network in `dir` (vite.config.ts embeds TRINE_NETWORK_DIR). */
-function build(dir: string): boolean {
+function build(dir: string, offset: number): boolean {
   info('building the extension (npm run build) …');
   const result = spawnSync('npm', ['run', 'build', '--silent'], {
     cwd: repoRoot,
     stdio: 'inherit',
-    env: { ...process.env, TRINE_NETWORK_DIR: dir },
+    env: { ...process.env, TRINE_NETWORK_DIR: dir, TRINE_PORT_OFFSET: String(offset) },
   });
   if (result.status === 0) return true;
   const missing = ['manifest.json', 'vite.config.ts', 'extension'].filter(
