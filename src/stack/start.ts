@@ -67,7 +67,9 @@ export async function main(argv: string[]): Promise<number> {
   loadNetworkDir(dir);
 
   // 2. The extension.
-  const built = values['no-build'] ? existsSync(join(repoRoot, 'dist/chrome/manifest.json')) : build(dir, offset);
+  const built = values['no-build']
+    ? existsSync(join(repoRoot, 'dist/chrome/manifest.json'))
+    : build(dir, offset);
 
   if (values.browser) assertCanOpenChromium(join(repoRoot, 'dist/chrome'));
 
