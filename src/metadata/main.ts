@@ -3,7 +3,7 @@
  *
  *   tsx src/metadata/main.ts --network <dir>/network.json --secrets <dir>/metadata.secrets.json \
  *     --store sqlite:<file> | postgres://user@host:port/db[?schema=name] --port 9300 [--host 127.0.0.1] \
- *     [--rate-address 200] [--rate-user 20] [--pool-size 10]
+ *     [--rate-address 200] [--rate-user 20] [--pool-size 10] [--trust-proxy <ip>[,<ip>…]]
  *
  * Logs one JSON line per event on stdout (`listening` once ready); SIGTERM/SIGINT close the
  * listener, let requests in flight finish, then close the store.
@@ -16,6 +16,7 @@ import { fromHex, toHex } from '../crypto/bytes.ts';
 import { importEd25519Signer } from '../crypto/signature.ts';
 import { isTrineError, TrineError } from '../errors/index.ts';
 import { parse } from '../protocol/parse.ts';
+import { parseTrustedProxies } from '../server/clientAddress.ts';
 import { listen } from '../server/http.ts';
 import { createLogger } from '../server/log.ts';
 import { createMetadataServer, DEFAULT_RATE_PER_ADDRESS, DEFAULT_RATE_PER_USER } from './server.ts';
@@ -63,10 +64,12 @@ async function main(argv: string[]): Promise<void> {
       'rate-address': { type: 'string', default: String(DEFAULT_RATE_PER_ADDRESS) },
       'rate-user': { type: 'string', default: String(DEFAULT_RATE_PER_USER) },
       'pool-size': { type: 'string', default: '10' },
+      'trust-proxy': { type: 'string' },
     },
   });
   if (!values.network || !values.secrets || !values.store)
     throw new TrineError({ code: 'invalid-input', message: '--network, --secrets and --store are required' });
+  const trustedProxies = parseTrustedProxies(values['trust-proxy']);
   const log = createLogger('metadata');
   const network = parseNetworkConfig(readJson(values.network, '--network'));
   const receiptSigner = await loadSigner(network, values.secrets);
@@ -78,6 +81,7 @@ async function main(argv: string[]): Promise<void> {
     log,
     ratePerAddress: number(values['rate-address'], '--rate-address'),
     ratePerUser: number(values['rate-user'], '--rate-user'),
+    trustedProxies,
   });
   const url = await listen(server, number(values.port, '--port'), values.host);
   log.info('listening', { url, backend: store.backend, pid: process.pid });

@@ -29,6 +29,8 @@ export type MetadataServerOptions = {
   ratePerAddress?: number;
   /** Requests per second per record P (burst: twice that); 0 = unlimited. */
   ratePerUser?: number;
+  /** Reverse proxies whose X-Forwarded-For names the client; none by default. */
+  trustedProxies?: ReadonlySet<string>;
   now?: () => number;
   verifyUserSignature?: VerifyUserSignature;
 };
@@ -59,6 +61,7 @@ export function createMetadataServer(options: MetadataServerOptions): Server {
     metrics,
     maxBodyBytes: MAX_BODY_BYTES,
     ...(addressLimiter ? { addressLimiter } : {}),
+    ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
     health: () => options.store.ping(),
   });
 }

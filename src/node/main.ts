@@ -2,11 +2,12 @@
  * Runs one key-holding node:
  *   tsx src/node/main.ts --network <dir>/network.json --secrets <dir>/node-<j>.secrets.json
  *     --store <sqlite:<file> | postgres://…?schema=<name>> --port <p> [--host 127.0.0.1]
- *     [--address-rate <req/s>] [--identity-rate <req/s>]
+ *     [--address-rate <req/s>] [--identity-rate <req/s>] [--trust-proxy <ip>[,<ip>…]]
  * The secrets may instead be given as JSON in TRINE_NODE_SECRETS. docs/NODE.md explains
  * operating a node in production.
  */
 import { parseArgs } from 'node:util';
+import { parseTrustedProxies } from '../server/clientAddress.ts';
 import { startNode, startupMessage } from './start.ts';
 
 const { values } = parseArgs({
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     'address-rate': { type: 'string' },
     'identity-rate': { type: 'string' },
+    'trust-proxy': { type: 'string' },
   },
 });
 
@@ -35,6 +37,7 @@ try {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port <0-65535> is required');
   const addressRate = rate('address-rate', values['address-rate']);
   const identityRate = rate('identity-rate', values['identity-rate']);
+  const trustedProxies = parseTrustedProxies(values['trust-proxy']);
   const node = await startNode({
     networkFile: values.network,
     ...(values.secrets ? { secretsFile: values.secrets } : {}),
@@ -43,6 +46,7 @@ try {
     host: values.host,
     ...(addressRate ? { addressRate } : {}),
     ...(identityRate ? { identityRate } : {}),
+    ...(trustedProxies.size > 0 ? { trustedProxies } : {}),
   });
   const shutdown = () => {
     node.close().then(

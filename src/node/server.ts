@@ -11,7 +11,12 @@ import { attestRoute } from './routes/attest.ts';
 import { installRoute } from './routes/install.ts';
 import { shareRoute } from './routes/share.ts';
 
-export type NodeServerOptions = { addressLimiter?: RateLimiter; requestTimeoutMs?: number };
+export type NodeServerOptions = {
+  addressLimiter?: RateLimiter;
+  /** Proxies whose X-Forwarded-For names the client (src/server/clientAddress.ts). */
+  trustedProxies?: ReadonlySet<string>;
+  requestTimeoutMs?: number;
+};
 
 export function createNodeServer(ctx: NodeContext, options: NodeServerOptions = {}): Server {
   return createHttpServer({
@@ -20,6 +25,7 @@ export function createNodeServer(ctx: NodeContext, options: NodeServerOptions = 
     metrics: ctx.metrics,
     maxBodyBytes: MAX_BODY_BYTES,
     ...(options.addressLimiter ? { addressLimiter: options.addressLimiter } : {}),
+    ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
     requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
     health: () => ctx.store.ping(),
   });

@@ -32,6 +32,8 @@ export type StartNodeParameters = {
   addressRate?: number;
   /** Requests per second per user identity (burst: 10×). */
   identityRate?: number;
+  /** Reverse proxies whose X-Forwarded-For names the client; none by default. */
+  trustedProxies?: ReadonlySet<string>;
   log?: Logger;
 };
 
@@ -79,6 +81,7 @@ export async function startNode(p: StartNodeParameters): Promise<RunningNode> {
   };
   const server = createNodeServer(ctx, {
     addressLimiter: createRateLimiter({ perSecond: addressRate, burst: addressRate * 4 }),
+    ...(p.trustedProxies ? { trustedProxies: p.trustedProxies } : {}),
   });
   let url: string;
   try {

@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { isTrineError, TrineError } from '../errors/index.ts';
+import { clientAddress, rateKey } from './clientAddress.ts';
 import type { Logger } from './log.ts';
 import { redact } from './log.ts';
 import type { Metrics } from './metrics.ts';
@@ -14,7 +15,7 @@ import type { RateLimiter } from './rateLimit.ts';
 export type RequestContext = {
   /** Parsed JSON body (unknown: routes validate it). */
   body: unknown;
-  /** The peer address (rate limiting; never trusted for anything else). */
+  /** The client address: the peer, or behind a trusted proxy the client it names (rate limiting only). */
   address: string;
   method: string;
   path: string;
@@ -29,8 +30,10 @@ export type HttpServerOptions = {
   log: Logger;
   metrics: Metrics;
   maxBodyBytes: number;
-  /** Per-address limiter applied to every POST. */
+  /** Per-address limiter applied to every POST (IPv6 clients by their /64). */
   addressLimiter?: RateLimiter;
+  /** Peers whose X-Forwarded-For names the client (see clientAddress.ts); none by default. */
+  trustedProxies?: ReadonlySet<string>;
   requestTimeoutMs?: number;
   health?: () => Promise<void> | void;
 };
@@ -86,6 +89,7 @@ export function errorAnswer(err: unknown, log: Logger, route: string): Answer {
 
 export function createHttpServer(opts: HttpServerOptions): Server {
   const table = new Map(opts.routes.map((r) => [`${r.method} ${r.path}`, r]));
+  const trusted = opts.trustedProxies ?? new Set<string>();
   const server = createServer(async (req, res) => {
     const started = performance.now();
     const path = (req.url ?? '/').split('?')[0] ?? '/';
@@ -116,10 +120,10 @@ export function createHttpServer(opts: HttpServerOptions): Server {
         if (!route)
           throw new TrineError({ code: 'invalid-input', status: 404, message: `no route ${method} ${path}` });
         routeName = route.name;
-        const address = req.socket.remoteAddress ?? 'unknown';
+        const address = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trusted);
         let body: unknown = null;
         if (method === 'POST') {
-          if (opts.addressLimiter && !opts.addressLimiter.take(address))
+          if (opts.addressLimiter && !opts.addressLimiter.take(rateKey(address)))
             throw new TrineError({ code: 'rate-limited', message: 'too many requests from this address' });
           const type = req.headers['content-type'] ?? '';
           if (!type.startsWith('application/json'))

@@ -13,6 +13,7 @@ export function createRateLimiter({
   burst: number;
   maxKeys?: number;
 }): RateLimiter {
+  burst = Math.max(1, burst); // below one token nothing would ever pass
   const buckets = new Map<string, { tokens: number; at: number }>();
   return {
     take(key, cost = 1) {
