@@ -8,27 +8,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { metadataSecretsPath, networkPath } from '../../../src/config/init-network.ts';
 import { repoRoot } from '../../../src/config/local.ts';
+import { burstAs, postAs } from '../../helpers/forwarded.ts';
 import { makeNetwork, startMetadata, type TestNetwork } from './harness.ts';
 
-/** Six bad reads (400 when served, 429 when limited) as one client. */
-async function burst(url: string, forwardedFor: (i: number) => string | undefined): Promise<number[]> {
-  const statuses: number[] = [];
-  for (let i = 0; i < 6; i++) statuses.push(await badRead(url, forwardedFor(i)));
-  return statuses;
-}
-
-async function badRead(url: string, forwardedFor?: string): Promise<number> {
-  const r = await fetch(`${url}/v1/records/read`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
-    },
-    body: '{}',
-  });
-  await r.text();
-  return r.status;
-}
+/** A bad read: 400 when served, 429 when limited. */
+const read = (url: string) => `${url}/v1/records/read`;
 
 describe('metadata per-address limit', () => {
   let net: TestNetwork;
@@ -42,7 +26,7 @@ describe('metadata per-address limit', () => {
   test('without --trust-proxy a forged X-Forwarded-For does not give a fresh allowance', async () => {
     const server = await startMetadata(net, { args: ['--rate-address', '1'] });
     try {
-      const statuses = await burst(server.url, (i) => `198.51.100.${i + 1}`);
+      const statuses = await burstAs(read(server.url), (i) => `198.51.100.${i + 1}`);
       expect(statuses.slice(0, 2)).toEqual([400, 400]); // burst 2 at 1/s
       expect(statuses.at(-1)).toBe(429);
     } finally {
@@ -55,10 +39,12 @@ describe('metadata per-address limit', () => {
       args: ['--rate-address', '1', '--trust-proxy', '127.0.0.1,::1'],
     });
     try {
-      const flood = await burst(server.url, (i) => (i % 2 ? '203.0.113.50, 198.51.100.1' : '198.51.100.1'));
+      const flood = await burstAs(read(server.url), (i) =>
+        i % 2 ? '203.0.113.50, 198.51.100.1' : '198.51.100.1',
+      );
       expect(flood.slice(0, 2)).toEqual([400, 400]);
       expect(flood.at(-1)).toBe(429);
-      expect(await badRead(server.url, '198.51.100.2')).toBe(400);
+      expect(await postAs(read(server.url), '198.51.100.2')).toBe(400);
     } finally {
       await server.stop();
     }

@@ -13,6 +13,7 @@ import { repoRoot } from '../../../src/config/local.ts';
 import { randomBytes, toHex } from '../../../src/crypto/bytes.ts';
 import { freePort } from '../../../src/stack/ports.ts';
 import { spawnService } from '../../../src/stack/process.ts';
+import { burstAs, postAs } from '../../helpers/forwarded.ts';
 import { PG_URL } from './harness.ts';
 
 type Run = { code: number | null; stderr: string };
@@ -72,45 +73,24 @@ describe('node start-up', () => {
     },
   );
 
-  /** Six POSTs as one client; `forwardedFor` per request (undefined: no header). */
-  async function burst(port: number, forwardedFor: (i: number) => string | undefined): Promise<number[]> {
-    const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push(await postShare(port, forwardedFor(i)));
-    return statuses;
-  }
-
-  async function postShare(port: number, forwardedFor?: string): Promise<number> {
-    const r = await fetch(`http://127.0.0.1:${port}/v1/share`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
-      },
-      body: '{}',
-    });
-    await r.text();
-    return r.status;
-  }
+  const share = (port: number) => `http://127.0.0.1:${port}/v1/share`;
+  const rateStoreArgs = (port: number) => [
+    '--network',
+    networkPath(dir),
+    '--secrets',
+    nodeSecretsPath(dir, 1),
+    '--store',
+    `sqlite:${join(dir, 'rate.sqlite')}`,
+    '--port',
+    String(port),
+  ];
 
   const rateLimitedNode = async (port: number, extra: string[]) =>
     spawnService({
       name: 'node-rate',
       command: 'tsx',
       cwd: repoRoot,
-      args: [
-        'src/node/main.ts',
-        '--network',
-        networkPath(dir),
-        '--secrets',
-        nodeSecretsPath(dir, 1),
-        '--store',
-        `sqlite:${join(dir, 'rate.sqlite')}`,
-        '--port',
-        String(port),
-        '--address-rate',
-        '1',
-        ...extra,
-      ],
+      args: ['src/node/main.ts', ...rateStoreArgs(port), '--address-rate', '1', ...extra],
       readyUrl: `http://127.0.0.1:${port}/healthz`,
     });
 
@@ -128,7 +108,7 @@ describe('node start-up', () => {
     const limited = await rateLimitedNode(port, []);
     try {
       // a new made-up client address on every request: no proxy is trusted, so the peer counts
-      const statuses = await burst(port, (i) => `198.51.100.${i + 1}`);
+      const statuses = await burstAs(share(port), (i) => `198.51.100.${i + 1}`);
       expect(statuses.slice(0, 4)).toEqual([400, 400, 400, 400]); // burst 4 at 1/s
       expect(statuses.at(-1)).toBe(429);
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
@@ -143,30 +123,21 @@ describe('node start-up', () => {
     try {
       // the proxy appends the address it saw; one client floods, half the time writing
       // someone else's address to the left of its own: all six count as that one client
-      const flood = await burst(port, (i) => (i % 2 ? '198.51.100.77, 198.51.100.1' : '198.51.100.1'));
+      const flood = await burstAs(share(port), (i) =>
+        i % 2 ? '198.51.100.77, 198.51.100.1' : '198.51.100.1',
+      );
       expect(flood.slice(0, 4)).toEqual([400, 400, 400, 400]);
       expect(flood.at(-1)).toBe(429);
       // another client behind the same proxy is served
-      expect(await postShare(port, '198.51.100.2')).toBe(400);
+      expect(await postAs(share(port), '198.51.100.2')).toBe(400);
       // an IPv6 client is limited by its /64: a new address in the same /64 is the same client
-      const v6 = await burst(port, (i) => `2001:db8:1:2::${i + 1}`);
+      const v6 = await burstAs(share(port), (i) => `2001:db8:1:2::${i + 1}`);
       expect(v6.at(-1)).toBe(429);
-      expect(await postShare(port, '2001:db8:1:3::1')).toBe(400);
+      expect(await postAs(share(port), '2001:db8:1:3::1')).toBe(400);
     } finally {
       await node.stop();
     }
-    const bad = await runNode([
-      '--network',
-      networkPath(dir),
-      '--secrets',
-      nodeSecretsPath(dir, 1),
-      '--store',
-      `sqlite:${join(dir, 'rate.sqlite')}`,
-      '--port',
-      '0',
-      '--trust-proxy',
-      '10.0.0.0/8',
-    ]);
+    const bad = await runNode([...rateStoreArgs(0), '--trust-proxy', '10.0.0.0/8']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/--trust-proxy: "10.0.0.0\/8" is not an IP address/);
   });
