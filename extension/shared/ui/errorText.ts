@@ -21,7 +21,7 @@ export function errorText(error: unknown): ErrorAdvice {
   switch (error.code) {
     case 'not-enough-nodes':
       return networkDown(
-        `The network is busy: ${nodesAnswered(error.details, error.message)}. Try again in a moment, or recover with two factors.`,
+        `Too few key-holding nodes answered: ${nodesAnswered(error.details, error.message)}. Try again in a moment, or recover with two factors.`,
       );
     case 'network-unreachable':
       return networkDown(
@@ -76,11 +76,15 @@ export function errorText(error: unknown): ErrorAdvice {
   }
 }
 
-/** "3 of 5 nodes answered", from the error's details when the background gives them. */
+/**
+ * "only 2 of 5 nodes could be used, 3 are needed", from the error's details (the nodes that
+ * failed are listed in `failures`) when the background gives them.
+ */
 function nodesAnswered(details: Record<string, unknown> | undefined, fallback: string): string {
-  const answered = details?.answered;
-  const total = details?.total;
-  if (typeof answered === 'number' && typeof total === 'number')
-    return `${answered} of ${total} nodes answered`;
+  const { total, needed, failures } = details ?? {};
+  if (typeof total === 'number' && typeof needed === 'number' && Array.isArray(failures)) {
+    const failed = new Set(failures.map((f: { node?: unknown }) => f?.node)).size;
+    return `only ${Math.max(0, total - failed)} of ${total} nodes could be used, ${needed} are needed`;
+  }
   return fallback;
 }

@@ -236,15 +236,14 @@ export function fetchNetworkShare(p: FetchNetworkShareParameters): Promise<Netwo
           details: { failures: all },
         });
       }
-      const heard = network.nodes.length - outstanding.size;
-      const usable = Math.max(
-        0,
-        ...[...groups.values()].map((g) => g.filter((c) => c.state !== 'bad').length),
-      );
+      // Decided as soon as t good answers became impossible: nodes still silent then are
+      // not counted against the network, only those that failed, lied or disagreed.
+      const failed = new Set(all.map((f) => f.node)).size;
+      const N = network.nodes.length;
       return new TrineError({
         code: 'not-enough-nodes',
-        message: `only ${usable} of the ${t} node answers needed could be used (${heard} of ${network.nodes.length} nodes answered)`,
-        details: { needed: t, total: network.nodes.length, failures: all },
+        message: `only ${N - failed} of ${N} nodes could be used and ${t} are needed (${failed} failed, disagreed or could not be reached)`,
+        details: { needed: t, total: N, failures: all },
       });
     };
 

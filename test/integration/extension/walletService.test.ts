@@ -9,6 +9,7 @@ import { fromHex, toHex } from '../../../src/crypto/bytes.ts';
 import { factorPublicKey, generateDeviceKey } from '../../../src/crypto/factors/keys.ts';
 import { factorKeyFromPhrase } from '../../../src/crypto/factors/phrase.ts';
 import { publicOf, scalarFromBytes } from '../../../src/crypto/scalar.ts';
+import { isTrineError, type TrineError } from '../../../src/errors/index.ts';
 import { getUnlockedSession, unlockedAddress } from '../../../src/extension/keyring.ts';
 import { addressOf } from '../../../src/wallet/address.ts';
 import { freshAccount, startWalletHarness, type WalletHarness } from '../wallet/harness.ts';
@@ -274,7 +275,13 @@ describe('wallet service on the real network', () => {
     const down = [1, 2, 3].map((i) => h.stack.node(i)!);
     await Promise.all(down.map((n) => n.stop()));
     try {
-      expect(await codeOf(b.call({ type: 'wallet-sign-in', interactive: true }))).toBe('not-enough-nodes');
+      const refused = await b.call({ type: 'wallet-sign-in', interactive: true }).catch((e: unknown) => e);
+      expect(isTrineError(refused, 'not-enough-nodes')).toBe(true);
+      // what the user is told counts the nodes that are down, not those not yet heard from
+      expect((refused as Error).message).toBe(
+        'only 2 of 5 nodes could be used and 3 are needed (3 failed, disagreed or could not be reached)',
+      );
+      expect((refused as TrineError).details).toMatchObject({ needed: 3, total: 5 });
       expect(await b.call({ type: 'wallet-status' })).toEqual({ ok: true, state: 'signed-out' });
       expect(b.area.entries.size).toBe(0);
     } finally {
