@@ -209,16 +209,24 @@ test('sign in, register, lock, unlock by device key, survive a worker stop, leav
     const stopWorker = async () => {
       const cdp = await launched.context.newCDPSession(page);
       const statuses: string[] = [];
+      let seen: () => void = () => {};
+      const reported = new Promise<void>((resolve) => {
+        seen = resolve;
+      });
       const stopped = new Promise<void>((resolve) =>
         cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
           for (const v of versions)
             if (v.scriptURL.endsWith('/background.js')) {
               statuses.push(v.runningStatus);
+              seen();
               if (v.runningStatus === 'stopped') resolve();
             }
         }),
       );
       await cdp.send('ServiceWorker.enable');
+      // the state before the stop, reported by enable itself; stopping before it arrives
+      // would let the first report already say "stopping"
+      await reported;
       await cdp.send('ServiceWorker.stopAllWorkers');
       await stopped;
       await cdp.detach();
