@@ -45,3 +45,21 @@ export async function rpcCall(url: string, method: string, params: unknown[] = [
   if (body.error !== undefined) throw new Error(body.error.message);
   return body.result;
 }
+
+/**
+ * The receipt of `hash`, once it is mined. anvil mines on submission but may answer
+ * `eth_getTransactionReceipt` with null for a moment after `eth_sendRawTransaction` returns.
+ */
+export async function waitForReceipt(
+  url: string,
+  hash: unknown,
+  timeoutMs = 10_000,
+): Promise<{ status: string; from: string }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const receipt = await rpcCall(url, 'eth_getTransactionReceipt', [hash]);
+    if (receipt !== null && receipt !== undefined) return receipt as { status: string; from: string };
+    if (Date.now() > deadline) throw new Error(`no receipt for ${String(hash)} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

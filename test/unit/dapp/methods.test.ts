@@ -6,7 +6,7 @@
 import { type Hex, parseEther, verifyMessage, verifyTypedData } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchProviderRequest } from '../../../src/extension/dapp/dispatch.ts';
-import { type Anvil, DEV_KEY, rpcCall, startAnvil } from './anvil.ts';
+import { type Anvil, DEV_KEY, rpcCall, startAnvil, waitForReceipt } from './anvil.ts';
 import { memoryServices, type TestServices } from './memoryServices.ts';
 
 const site = { origin: 'http://localhost:5173' };
@@ -148,10 +148,7 @@ describe('provider methods', () => {
     const sending = result('eth_sendTransaction', [{ from: s.address, to, value: '0xde0b6b3a7640000' }]);
     await s.next(true);
     const hash = (await sending) as Hex;
-    const receipt = (await rpcCall(chain.url, 'eth_getTransactionReceipt', [hash])) as {
-      from: string;
-      status: string;
-    };
+    const receipt = await waitForReceipt(chain.url, hash);
     expect(receipt.from.toLowerCase()).toBe(s.address.toLowerCase());
     const entry = s.entries.find((e) => e.hash === hash);
     expect(entry?.summary).toBe(`Sent 1 ETH to ${to}`);

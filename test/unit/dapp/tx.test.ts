@@ -20,7 +20,7 @@ import { withHeadroom } from '../../../src/extension/dapp/tx/gas.ts';
 import { NonceTracker } from '../../../src/extension/dapp/tx/nonce.ts';
 import { signTransaction } from '../../../src/extension/dapp/tx/sign.ts';
 import { transactionView } from '../../../src/extension/dapp/tx/view.ts';
-import { type Anvil, DEV_ADDRESS, DEV_KEY, rpcCall, startAnvil } from './anvil.ts';
+import { type Anvil, DEV_ADDRESS, DEV_KEY, rpcCall, startAnvil, waitForReceipt } from './anvil.ts';
 
 const to = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' as const;
 
@@ -157,10 +157,7 @@ describe('on a real chain', () => {
       DEV_ADDRESS,
     );
     const hash = await rpcCall(london.url, 'eth_sendRawTransaction', [raw]);
-    const receipt = (await rpcCall(london.url, 'eth_getTransactionReceipt', [hash])) as {
-      status: string;
-      from: string;
-    };
+    const receipt = await waitForReceipt(london.url, hash);
     expect(receipt.status).toBe('0x1');
     expect(receipt.from.toLowerCase()).toBe(DEV_ADDRESS.toLowerCase());
   });
