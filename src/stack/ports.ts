@@ -36,7 +36,9 @@ export function accepts(port: number, host = '127.0.0.1', timeoutMs = 500): Prom
       resolve(result);
     };
     socket.setTimeout(timeoutMs, () => done(false));
-    socket.once('connect', () => done(true));
+    // A port in the kernel's ephemeral range with no listener can "accept" a connection from
+    // itself (TCP self-connect: the kernel picked that very port as our source port).
+    socket.once('connect', () => done(socket.localPort !== port));
     socket.once('error', () => done(false));
   });
 }

@@ -6,7 +6,7 @@
  *    so the dist/ a developer loaded from `npm start` is never rebuilt under them.
  *
  * The offset keeps clear of the ports of `npm start` (offset 0), the integration tests
- * (11 000 … 11 600 and 21 000 … 44 900) and the benches (12 000 … 12 100).
+ * (11 000 … 11 600 and 13 000 … 22 800) and the benches (12 000 … 12 100).
  */
 import { join } from 'node:path';
 import { repoRoot } from '../../src/config/local.ts';

@@ -28,8 +28,28 @@ export function killLeftovers(): void {
   }
 }
 
-/** A random port offset far from config/local.json's ports and from other test files. */
-export const randomOffset = () => 21_000 + Math.floor(Math.random() * 240) * 100;
+const usedOffsets = new Set<number>();
+
+/**
+ * A port offset for one stack, new in this process. Its ports (config/local.json's plus the
+ * offset, 21 080 … 32 200) stay below the kernel's ephemeral range (32 768 and up, where
+ * freePort() and outgoing connections of parallel test files take theirs) and clear of the
+ * other fixed offsets (e2e 1 000, wallet harness 11 000 … 11 600, benches 12 000 … 12 100).
+ * Steps of 200: with 100, one stack's metadata port (9300) would be the next one's OpenID
+ * port (9400). `lane` is one per test file that starts stacks (0: stack.test.ts, 1:
+ * start.test.ts), so files running at once never share an offset.
+ */
+export function randomOffset(lane: 0 | 1): number {
+  const slots = 25; // per lane: offsets 13 000 … 22 800
+  for (let tries = 0; tries < 1000; tries++) {
+    const offset = 13_000 + (Math.floor(Math.random() * slots) * 2 + lane) * 200;
+    if (!usedOffsets.has(offset)) {
+      usedOffsets.add(offset);
+      return offset;
+    }
+  }
+  throw new Error(`more than ${slots} stacks in one test file: no port offset left`);
+}
 
 /** Pids of live processes whose command line mentions `text` (our temp dirs are unique). */
 export function processesMentioning(text: string): number[] {

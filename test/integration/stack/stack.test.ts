@@ -13,7 +13,7 @@ const config = loadLocalConfig();
 
 describe('the local stack', () => {
   let stack: Stack;
-  const offset = randomOffset();
+  const offset = randomOffset(0);
   const dir = tempDir('stack');
 
   beforeAll(async () => {
@@ -92,7 +92,7 @@ describe('the local stack on PostgreSQL', () => {
   it('gives every server its own schema in one database', async () => {
     const stack = await startStack({
       dir: tempDir('stack-pg'),
-      portOffset: randomOffset(),
+      portOffset: randomOffset(0),
       nodes: 2,
       threshold: 2,
       services: ['nodes', 'metadata'],
@@ -120,7 +120,7 @@ describe('the local stack on PostgreSQL', () => {
 
 describe('the local stack refuses bad input and starts nothing', () => {
   it('a taken port: names the service and the port', async () => {
-    const offset = randomOffset();
+    const offset = randomOffset(0);
     const dir = tempDir('stack-port');
     const chainPort = config.chain.port + offset;
     const blocker = createServer().listen(chainPort, '127.0.0.1');
@@ -137,7 +137,7 @@ describe('the local stack refuses bad input and starts nothing', () => {
   });
 
   it('a corrupt network.json: says which file and how to fix it', async () => {
-    const offset = randomOffset();
+    const offset = randomOffset(0);
     const dir = tempDir('stack-corrupt');
     await startStack({ dir, portOffset: offset, services: [] }); // writes a valid network
     writeFileSync(join(dir, 'network.json'), '{"version": 1, "threshold": 9');
@@ -151,7 +151,7 @@ describe('the local stack refuses bad input and starts nothing', () => {
 
   it('a network.json that parses but is invalid: names the field', async () => {
     const dir = tempDir('stack-invalid');
-    const offset = randomOffset();
+    const offset = randomOffset(0);
     await startStack({ dir, portOffset: offset, services: [] });
     writeFileSync(join(dir, 'network.json'), JSON.stringify({ version: 1, threshold: 2, nodes: [] }));
     const error = await startStack({ dir, portOffset: offset }).catch((e: unknown) => e);
@@ -160,7 +160,7 @@ describe('the local stack refuses bad input and starts nothing', () => {
 
   it('a missing secrets file: names it', async () => {
     const dir = tempDir('stack-secrets');
-    const offset = randomOffset();
+    const offset = randomOffset(0);
     await startStack({ dir, portOffset: offset, services: [] });
     writeFileSync(join(dir, 'node-2.secrets.json'), '{"index": 2}');
     const error = await startStack({ dir, portOffset: offset }).catch((e: unknown) => e);

@@ -37,7 +37,7 @@ async function stopped(child: ChildProcess, exited: Promise<number | null>) {
 describe('npm start', () => {
   it('starts the stack, prints every URL and how to load the extension, and Ctrl-C stops everything', async () => {
     const dir = tempDir('start');
-    const offset = randomOffset();
+    const offset = randomOffset(1);
     const run = npmStart(dir, offset);
     expect(await waitFor(() => run.output().includes('Press Ctrl-C'), 90_000)).toBe(true);
     const out = run.output();
@@ -65,7 +65,7 @@ describe('npm start', () => {
 
   it('with a port taken: says which and how to fix it, exits 1, leaves nothing running', async () => {
     const dir = tempDir('start-port');
-    const offset = randomOffset();
+    const offset = randomOffset(1);
     const dappPort = config.dapp.port + offset;
     const blocker = createServer().listen(dappPort, '127.0.0.1');
     await new Promise((r) => blocker.once('listening', r));
@@ -85,7 +85,7 @@ describe('npm start', () => {
   it('with a corrupt data directory: names the file and the fix, starts nothing', async () => {
     const dir = tempDir('start-corrupt');
     writeFileSync(join(dir, 'network.json'), 'not json at all');
-    const offset = randomOffset();
+    const offset = randomOffset(1);
     const run = npmStart(dir, offset);
     expect(await run.exited).toBe(1);
     expect(run.output()).toContain(`${join(dir, 'network.json')} is not valid JSON`);
@@ -96,7 +96,7 @@ describe('npm start', () => {
 
   it('with --browser but no graphical session: says so before starting anything', async () => {
     const dir = tempDir('start-browser');
-    const offset = randomOffset();
+    const offset = randomOffset(1);
     const { DISPLAY: _d, WAYLAND_DISPLAY: _w, ...env } = process.env;
     const run = npmStart(dir, offset, ['--browser'], env);
     expect(await run.exited).toBe(1);
