@@ -4,9 +4,39 @@
  * offers to recover with two factors, and that gives the same address. Every stopped node
  * is started again before the test ends (the stack is shared by the tests of this worker).
  */
+import type { Page } from '@playwright/test';
 import { launchWithExtension } from './browser.ts';
 import { expect, test } from './fixtures.ts';
-import { createWalletWithPassword, screenshot, signInAs, testAccount } from './wallet-ui.ts';
+import {
+  createWalletWithPassword,
+  recoverWithPhraseAndPassword,
+  screenshot,
+  signInAs,
+  testAccount,
+} from './wallet-ui.ts';
+
+/**
+ * A fresh profile: the onboarding tab, Sign in as `account`, until `done` holds there. The
+ * caller closes it; it is closed here when `done` fails.
+ */
+async function signInFreshProfile(account: string, done: (tab: Page) => Promise<void>) {
+  const launched = await launchWithExtension();
+  try {
+    const id = new URL(launched.serviceWorker.url()).host;
+    const tab = await launched.context.newPage();
+    await tab.goto(`chrome-extension://${id}/pages/onboarding.html`);
+    await signInAs(
+      launched.context,
+      account,
+      () => tab.getByRole('button', { name: 'Sign in' }).click(),
+      () => done(tab),
+    );
+    return { tab, close: () => launched.close() };
+  } catch (error) {
+    await launched.close();
+    throw error;
+  }
+}
 
 test('N − t nodes down: sign-in still works; one more down: told how many nodes are missing and recover with two factors', async ({
   stack,
@@ -31,54 +61,28 @@ test('N − t nodes down: sign-in still works; one more down: told how many node
     for (let i = 1; i <= nodes - threshold; i++) await stopNode(i);
 
     // A second profile signs in with only t nodes up: the wallet is found.
-    const second = await launchWithExtension();
-    try {
-      const id = new URL(second.serviceWorker.url()).host;
-      const tab = await second.context.newPage();
-      await tab.goto(`chrome-extension://${id}/pages/onboarding.html`);
-      await signInAs(
-        second.context,
-        account,
-        () => tab.getByRole('button', { name: 'Sign in' }).click(),
-        () =>
-          expect(tab.getByRole('heading', { name: 'Unlock your wallet' })).toBeVisible({ timeout: 60_000 }),
-      );
-    } finally {
-      await second.close();
-    }
+    const second = await signInFreshProfile(account, (tab) =>
+      expect(tab.getByRole('heading', { name: 'Unlock your wallet' })).toBeVisible({ timeout: 60_000 }),
+    );
+    await second.close();
 
     // One node fewer than the threshold: the sign-in fails and says so, nothing is created.
     await stopNode(nodes - threshold + 1);
-    const third = await launchWithExtension();
+    const third = await signInFreshProfile(account, (tab) =>
+      expect(tab.getByRole('alert')).toContainText(
+        `Too few key-holding nodes answered: only ${threshold - 1} of ${nodes} nodes could be used, ${threshold} are needed`,
+        { timeout: 60_000 },
+      ),
+    );
     try {
-      const id = new URL(third.serviceWorker.url()).host;
-      const tab = await third.context.newPage();
-      await tab.goto(`chrome-extension://${id}/pages/onboarding.html`);
-      await signInAs(
-        third.context,
-        account,
-        () => tab.getByRole('button', { name: 'Sign in' }).click(),
-        () =>
-          expect(tab.getByRole('alert')).toContainText(
-            `Too few key-holding nodes answered: only ${threshold - 1} of ${nodes} nodes could be used, ${threshold} are needed`,
-            { timeout: 60_000 },
-          ),
-      );
+      const { tab } = third;
       await expect(tab.getByRole('heading', { name: 'Create your wallet' })).toHaveCount(0);
       await screenshot(tab, 'onboarding-nodes-down');
 
       // The way out: two factors, no node asked.
       await tab.getByRole('button', { name: 'Recover with two factors' }).click();
       await expect(tab.getByRole('heading', { name: 'Recover with two factors' })).toBeVisible();
-      await tab.getByRole('radio', { name: 'Recovery phrase' }).check();
-      await tab.getByRole('textbox', { name: 'Recovery phrase' }).fill(words.join(' '));
-      await tab.getByRole('button', { name: 'Continue' }).click();
-      await tab.getByRole('radio', { name: 'Password' }).check();
-      await tab.locator('input[type="password"]').fill(password);
-      await tab.getByRole('button', { name: 'Recover', exact: true }).click();
-      await expect(tab.getByRole('heading', { name: 'Your wallet is recovered' })).toBeVisible({
-        timeout: 60_000,
-      });
+      await recoverWithPhraseAndPassword(tab, words, password);
       await expect(tab.getByTestId('address')).toHaveText(address);
     } finally {
       await third.close();

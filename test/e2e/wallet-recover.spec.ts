@@ -7,7 +7,13 @@
  */
 import { launchWithExtension } from './browser.ts';
 import { expect, test } from './fixtures.ts';
-import { createWalletWithPassword, openPopup, screenshot, testAccount } from './wallet-ui.ts';
+import {
+  createWalletWithPassword,
+  openPopup,
+  recoverWithPhraseAndPassword,
+  screenshot,
+  testAccount,
+} from './wallet-ui.ts';
 
 test('a fresh profile recovers the wallet from its recovery phrase and password, without signing in', async ({
   stack: _stack,
@@ -56,16 +62,9 @@ test('a fresh profile recovers the wallet from its recovery phrase and password,
     await expect(tab.getByRole('heading', { name: 'First factor' })).toBeVisible();
     await screenshot(tab, 'onboarding-recover-error');
 
-    await tab.getByRole('radio', { name: 'Recovery phrase' }).check();
-    await tab.getByRole('textbox', { name: 'Recovery phrase' }).fill(words.join(' '));
-    await tab.getByRole('button', { name: 'Continue' }).click();
-    await screenshot(tab, 'onboarding-recover-second');
-    await tab.getByRole('radio', { name: 'Password' }).check();
-    await tab.locator('input[type="password"]').fill(password);
-    await tab.getByRole('button', { name: 'Recover', exact: true }).click();
-    await expect(tab.getByRole('heading', { name: 'Your wallet is recovered' })).toBeVisible({
-      timeout: 60_000,
-    });
+    await recoverWithPhraseAndPassword(tab, words, password, () =>
+      screenshot(tab, 'onboarding-recover-second'),
+    );
     await expect(tab.getByTestId('address')).toHaveText(address);
     await expect(tab.getByRole('note')).toContainText('Recovered without the network');
     await screenshot(tab, 'onboarding-recovered');

@@ -141,3 +141,26 @@ export async function createWalletWithPassword(
   expect(address).toMatch(/^0x[0-9a-fA-F]{40}$/);
   return { address, words };
 }
+
+/**
+ * On the "Recover with two factors" step of `tab`: the recovery phrase, then the password,
+ * then Recover; waits for "Your wallet is recovered". `atSecondFactor` runs on the second
+ * step before the password goes in (a screenshot, say).
+ */
+export async function recoverWithPhraseAndPassword(
+  tab: Page,
+  words: string[],
+  password: string,
+  atSecondFactor?: () => Promise<void>,
+): Promise<void> {
+  await tab.getByRole('radio', { name: 'Recovery phrase' }).check();
+  await tab.getByRole('textbox', { name: 'Recovery phrase' }).fill(words.join(' '));
+  await tab.getByRole('button', { name: 'Continue' }).click();
+  await atSecondFactor?.();
+  await tab.getByRole('radio', { name: 'Password' }).check();
+  await tab.locator('input[type="password"]').fill(password);
+  await tab.getByRole('button', { name: 'Recover', exact: true }).click();
+  await expect(tab.getByRole('heading', { name: 'Your wallet is recovered' })).toBeVisible({
+    timeout: 60_000,
+  });
+}

@@ -11,6 +11,7 @@ export type WalletFailure = {
 const SHOWN_DETAILS = [
   'needed',
   'total',
+  'usable',
   'acks',
   'currentVersion',
   'field',

@@ -76,15 +76,10 @@ export function errorText(error: unknown): ErrorAdvice {
   }
 }
 
-/**
- * "only 2 of 5 nodes could be used, 3 are needed", from the error's details (the nodes that
- * failed are listed in `failures`) when the background gives them.
- */
+/** "only 2 of 5 nodes could be used, 3 are needed", from the error's details when the background gives them. */
 function nodesAnswered(details: Record<string, unknown> | undefined, fallback: string): string {
-  const { total, needed, failures } = details ?? {};
-  if (typeof total === 'number' && typeof needed === 'number' && Array.isArray(failures)) {
-    const failed = new Set(failures.map((f: { node?: unknown }) => f?.node)).size;
-    return `only ${Math.max(0, total - failed)} of ${total} nodes could be used, ${needed} are needed`;
-  }
+  const { usable, total, needed } = details ?? {};
+  if (typeof usable === 'number' && typeof total === 'number' && typeof needed === 'number')
+    return `only ${usable} of ${total} nodes could be used, ${needed} are needed`;
   return fallback;
 }

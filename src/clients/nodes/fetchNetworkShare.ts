@@ -243,7 +243,7 @@ export function fetchNetworkShare(p: FetchNetworkShareParameters): Promise<Netwo
       return new TrineError({
         code: 'not-enough-nodes',
         message: `only ${N - failed} of ${N} nodes could be used and ${t} are needed (${failed} failed, disagreed or could not be reached)`,
-        details: { needed: t, total: N, failures: all },
+        details: { needed: t, total: N, usable: N - failed, failures: all },
       });
     };
 

@@ -281,7 +281,7 @@ describe('wallet service on the real network', () => {
       expect((refused as Error).message).toBe(
         'only 2 of 5 nodes could be used and 3 are needed (3 failed, disagreed or could not be reached)',
       );
-      expect((refused as TrineError).details).toMatchObject({ needed: 3, total: 5 });
+      expect((refused as TrineError).details).toMatchObject({ needed: 3, total: 5, usable: 2 });
       expect(await b.call({ type: 'wallet-status' })).toEqual({ ok: true, state: 'signed-out' });
       expect(b.area.entries.size).toBe(0);
     } finally {
