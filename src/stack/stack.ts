@@ -20,6 +20,7 @@ import { type LocalConfig, loadLocalConfig, repoRoot } from '../config/local.ts'
 import type { NetworkConfig } from '../config/network.ts';
 import { invalidInput, TrineError } from '../errors/index.ts';
 import { requireBinary } from './binary.ts';
+import { assertFetchablePorts, stackPorts } from './fetchPorts.ts';
 import { loadNetworkDir } from './network-dir.ts';
 import { assertPortFree } from './ports.ts';
 import { type ServiceHandle, type SpawnServiceParameters, spawnService } from './process.ts';
@@ -96,6 +97,7 @@ export async function startStack(parameters: StartStackParameters = {}): Promise
     throw invalidInput('store', 'expected "sqlite" or a postgres:// URL');
   }
 
+  assertFetchablePorts(stackPorts(config, offset, parameters.nodes));
   const port = (p: number) => p + offset;
   const oidcPort = port(config.oidc.port);
   const issuer = issuerFor(config, offset);
@@ -219,6 +221,7 @@ const issuerFor = (config: LocalConfig, offset: number) =>
 async function startAll(plans: SpawnServiceParameters[]): Promise<Map<string, ServiceHandle>> {
   for (const plan of plans) {
     requireBinary(plan.name, plan.command, plan.cwd, plan.installHint);
+    if (plan.port !== undefined) assertFetchablePorts([{ service: plan.name, port: plan.port }]);
     if (plan.port !== undefined) await assertPortFree(plan.name, plan.port, plan.host);
   }
   const results = await Promise.allSettled(plans.map((plan) => spawnService(plan)));

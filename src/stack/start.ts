@@ -13,6 +13,7 @@ import { loadLocalConfig, repoRoot } from '../config/local.ts';
 import { invalidInput, isTrineError } from '../errors/index.ts';
 import { devAccounts } from '../oidc/accounts.ts';
 import { assertCanOpenChromium, openChromium } from './chromium.ts';
+import { assertFetchablePorts, stackPorts } from './fetchPorts.ts';
 import { loadNetworkDir } from './network-dir.ts';
 import { ensureNetwork, type Stack, startStack } from './stack.ts';
 import type { StoreOption } from './store.ts';
@@ -50,6 +51,7 @@ export async function main(argv: string[]): Promise<number> {
   const offset = Number(values['port-offset']);
   if (!Number.isInteger(offset) || offset < 0 || offset > 56_000)
     throw invalidInput('--port-offset', 'expected 0 … 56000');
+  assertFetchablePorts(stackPorts(config, offset, values.nodes ? Number(values.nodes) : undefined));
 
   // 1. The network (keys and ports) first: the extension build embeds it.
   const created = ensureNetwork({
