@@ -1,36 +1,24 @@
 /**
  * dApp path: the round trip of `eth_chainId` from a web page through the in-page provider,
- * the content script and the service worker and back (real Chromium with dist/chrome);
+ * the content script and the service worker and back (real Chromium with the benches' build);
  * signing time without the approval (the background's own signer: viem's account on an
  * EIP-1559 transaction and an EIP-191 message, in Node's V8); the in-page bundle's gzip size.
+ * The extension is the benches' own build, dist-bench/chrome (lib/extension.ts builds it when stale).
  * Contract: scripts/bench.mjs.
  */
 
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseEther } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import type { PreparedTransaction } from '../src/extension/dapp/tx/build.ts';
 import { signTransaction } from '../src/extension/dapp/tx/sign.ts';
-import { launchWithExtension } from '../test/e2e/browser.ts';
 import { startPageServer } from '../test/e2e/pageServer.ts';
+import { ensureBenchExtension, launchBenchExtension } from './lib/extension.ts';
 
-const quick = process.argv.includes('--quick');
-const root = process.cwd();
-const inpage = join(root, 'dist', 'chrome', 'inpage.js');
-if (!existsSync(inpage)) {
-  const built = spawnSync(
-    process.execPath,
-    [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--mode', 'chrome'],
-    {
-      cwd: root,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
-  );
-  if (built.status !== 0) throw new Error('vite build --mode chrome failed');
-}
+const quick = process.argv.includes('--quick') || process.env.TRINE_BENCH_QUICK === '1';
+const inpage = join(ensureBenchExtension(), 'inpage.js');
 
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
@@ -39,7 +27,7 @@ const round = (x: number, digits = 3) => Number(x.toFixed(digits));
 // 1. Round trip page → worker → page.
 const rounds = quick ? 300 : 3000;
 const site = await startPageServer({ '/': '<!doctype html><title>bench</title>' });
-const launched = await launchWithExtension();
+const launched = await launchBenchExtension();
 let rtt: number[];
 try {
   const page = await launched.context.newPage();

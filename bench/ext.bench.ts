@@ -8,21 +8,20 @@
  * evaluating the background bundle and restoring its state.
  * First render: from navigation start to the first child of the popup's #app.
  *
- * Run: tsx bench/ext.bench.ts [--quick]   (builds dist/ first if it is missing)
+ * Run: tsx bench/ext.bench.ts [--quick]   (builds dist-bench/chrome first when stale: lib/extension.ts)
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { extensionDir, extensionId, launchWithExtension } from '../test/e2e/browser.ts';
+import { extensionId } from '../test/e2e/browser.ts';
+import { ensureBenchExtension, launchBenchExtension } from './lib/extension.ts';
 
 const quick = process.argv.includes('--quick') || process.env.TRINE_BENCH_QUICK === '1';
 const RUNS = quick ? 6 : 20;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (x: number) => Math.round(x * 10) / 10;
 
-if (!existsSync(join(extensionDir, 'manifest.json')))
-  execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
+const extensionDir = ensureBenchExtension();
 
 /** gzip bytes of a module and everything it imports from the build. */
 function bundleGzBytes(entry: string): number {
@@ -47,7 +46,7 @@ const backgroundEntry = join(extensionDir, manifest.background.service_worker);
 const popupHtml = readFileSync(join(extensionDir, 'popup.html'), 'utf8');
 const popupEntry = join(extensionDir, /src="\/?([^"]+\.js)"/.exec(popupHtml)![1]!);
 
-const ext = await launchWithExtension();
+const ext = await launchBenchExtension();
 try {
   const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
