@@ -8,6 +8,7 @@
  * reach t, so a login at N = 18, t = 10 costs t verifications and t openings, not N. On a
  * mismatch every sub-share of the group is checked against the commitments, the bad nodes
  * are named, and more answers are awaited. Once done, the other requests are aborted.
+ * Whether to wait, combine or fail is decision.ts's pure verdict over the node states.
  *
  * Errors: `user-unknown` (≥ t signed "unknown" answers; details.attestations, details.P),
  * `token-rejected` / `token-expired` (too many nodes refused the token to reach t),
@@ -22,11 +23,11 @@ import type { NetworkConfig, NodeEntry } from '../../config/network.ts';
 import { fromHex, toHex } from '../../crypto/bytes.ts';
 import { decodeSharePair, type SharePair } from '../../crypto/sharePair.ts';
 import { x25519Open } from '../../crypto/x25519.ts';
-import { TrineError } from '../../errors/index.ts';
 import { type Attestation, type NodeShareOk, ShareResponse } from '../../protocol/formats.ts';
 import { shareSlot } from '../../protocol/slots.ts';
 import { assertSignedBy, callNode, fanOut } from './call.ts';
 import { badSubShares, combineSubShares } from './combine.ts';
+import { decideShare, type NodeState, shareFailureError } from './decision.ts';
 import { failureOf, NodeCallError, type NodeFailure } from './failures.ts';
 import type { NetworkShare, NodeLogin, NodesProgress } from './types.ts';
 
@@ -100,44 +101,66 @@ export function fetchNetworkShare(p: FetchNetworkShareParameters): Promise<Netwo
       queue = queue.then(decide).catch((error: unknown) => finish({ error }));
     };
 
+    /** The node states the decision (decision.ts) reads: who is silent, agrees, failed. */
+    const nodeStates = (): NodeState[] =>
+      network.nodes.map(({ index: node }): NodeState => {
+        if (outstanding.has(node)) return { node, kind: 'silent' };
+        if (unknowns.some((u) => u.node.index === node)) return { node, kind: 'unknown' };
+        const failure = failures.find((f) => f.node === node) ?? {
+          node,
+          reason: 'bad-answer' as const,
+          message: `node ${node}: no usable answer`,
+        };
+        for (const [group, candidates] of groups) {
+          const c = candidates.find((c) => c.node.index === node);
+          if (c !== undefined)
+            return c.state === 'bad' ? { node, kind: 'bad', failure } : { node, kind: 'good', group };
+        }
+        return { node, kind: 'failed', failure };
+      });
+
     const decide = async () => {
-      if (finished) return;
-      const share = await tryGroups();
-      if (share) return finish({ share });
-      const alive = Math.max(
-        0,
-        ...[...groups.values()].map((g) => g.filter((c) => c.state !== 'bad').length),
-      );
-      if (alive + outstanding.size >= t) return; // t agreeing answers are still possible
-      if (unknowns.length < t && unknowns.length + outstanding.size >= t) return; // t "unknown" still possible
-      finish({ error: failure() });
+      while (!finished) {
+        const decision = decideShare(nodeStates(), t);
+        if (decision.kind === 'wait') return;
+        if (decision.kind !== 'combine') {
+          const attestations = decision.kind === 'user-unknown' ? unknownAttestations(decision.nodes) : [];
+          const P = attestations[0]?.body.P;
+          return finish({
+            error: shareFailureError(decision, P === undefined ? undefined : { P, attestations }),
+          });
+        }
+        const share = await tryGroup(decision.group, decision.nodes);
+        if (share) return finish({ share });
+      }
     };
 
-    /** Verifies and opens t candidates of a group that can reach t; combines them. */
-    const tryGroups = async (): Promise<NetworkShare | undefined> => {
-      for (;;) {
-        const group = [...groups.values()].find((g) => g.filter((c) => c.state !== 'bad').length >= t);
-        if (!group || finished) return undefined;
-        const chosen = group.filter((c) => c.state !== 'bad').slice(0, t);
-        await Promise.all(chosen.filter((c) => c.state === 'new').map(prepare));
-        if (chosen.some((c) => c.state !== 'good')) continue;
-        const subShares = chosen.map((c) => ({ node: c.node.index, pair: c.pair! }));
-        const body = chosen[0]!.answer!.body;
-        const share = combineSubShares(subShares, body.commitments);
-        if (share) return success(group, chosen, share);
-        let bad: Set<number>;
-        try {
-          bad = new Set(badSubShares(subShares, body.commitments));
-        } catch {
-          bad = new Set(); // commitments that are not curve points: the whole group is refused below
-        }
-        // t shares on one polynomial cannot interpolate off it: with none bad, the group is inconsistent
-        for (const c of bad.size > 0 ? chosen.filter((c) => bad.has(c.node.index)) : group)
-          reject1(
-            c,
-            new NodeCallError('bad-share', `node ${c.node.index}: sub-share does not match the commitments`),
-          );
+    const unknownAttestations = (nodes: number[]): Attestation[] =>
+      nodes.map((i) => unknowns.find((u) => u.node.index === i)!.attestation);
+
+    /** Verifies and opens the t chosen candidates of a group; combines them, or names the bad ones. */
+    const tryGroup = async (key: string, nodes: number[]): Promise<NetworkShare | undefined> => {
+      const group = groups.get(key)!;
+      const chosen = nodes.map((i) => group.find((c) => c.node.index === i)!);
+      await Promise.all(chosen.filter((c) => c.state === 'new').map(prepare));
+      if (finished || chosen.some((c) => c.state !== 'good')) return undefined;
+      const subShares = chosen.map((c) => ({ node: c.node.index, pair: c.pair! }));
+      const body = chosen[0]!.answer!.body;
+      const share = combineSubShares(subShares, body.commitments);
+      if (share) return success(group, chosen, share);
+      let bad: Set<number>;
+      try {
+        bad = new Set(badSubShares(subShares, body.commitments));
+      } catch {
+        bad = new Set(); // commitments that are not curve points: the whole group is refused below
       }
+      // t shares on one polynomial cannot interpolate off it: with none bad, the group is inconsistent
+      for (const c of bad.size > 0 ? chosen.filter((c) => bad.has(c.node.index)) : group)
+        reject1(
+          c,
+          new NodeCallError('bad-share', `node ${c.node.index}: sub-share does not match the commitments`),
+        );
+      return undefined;
     };
 
     const prepare = async (c: Candidate) => {
@@ -201,50 +224,6 @@ export function fetchNetworkShare(p: FetchNetworkShareParameters): Promise<Netwo
         pending: [...outstanding].sort((x, y) => x - y),
         failures: [...failures, ...extra],
       };
-    };
-
-    const failure = (): TrineError => {
-      const all = [...failures];
-      for (const group of groups.values())
-        for (const c of group)
-          if (c.state !== 'bad')
-            all.push({
-              node: c.node.index,
-              reason: 'disagrees',
-              message: `node ${c.node.index}: too few nodes agree with its answer`,
-            });
-      if (unknowns.length >= t) {
-        return new TrineError({
-          code: 'user-unknown',
-          message: `${unknowns.length} of ${network.nodes.length} nodes do not know this user`,
-          details: {
-            P: unknowns[0]!.attestation.body.P,
-            attestations: unknowns.map((u) => u.attestation),
-            failures: all,
-          },
-        });
-      }
-      const tokenFailures = all.filter((f) => f.reason === 'token-rejected' || f.reason === 'token-expired');
-      if (tokenFailures.length > network.nodes.length - t) {
-        const expired =
-          tokenFailures.filter((f) => f.reason === 'token-expired').length * 2 > tokenFailures.length;
-        return new TrineError({
-          code: expired ? 'token-expired' : 'token-rejected',
-          message: expired
-            ? 'the login has expired: log in again'
-            : `the nodes refused the login: ${tokenFailures[0]!.message}`,
-          details: { failures: all },
-        });
-      }
-      // Decided as soon as t good answers became impossible: nodes still silent then are
-      // not counted against the network, only those that failed, lied or disagreed.
-      const failed = new Set(all.map((f) => f.node)).size;
-      const N = network.nodes.length;
-      return new TrineError({
-        code: 'not-enough-nodes',
-        message: `only ${N - failed} of ${N} nodes could be used and ${t} are needed (${failed} failed, disagreed or could not be reached)`,
-        details: { needed: t, total: N, usable: N - failed, failures: all },
-      });
     };
 
     const onAnswer = async (node: NodeEntry, raw: v.InferOutput<typeof Envelope>) => {
