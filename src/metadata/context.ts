@@ -15,7 +15,7 @@ export type MetadataContext = {
   store: MetadataStore;
   /** Ed25519 key that signs receipts (public half: network.metadata.signingKey). */
   receiptSigner: CryptoKey;
-  /** Per-P limiter (reads and writes of one user), also per factor key (`factor:` keys); undefined = unlimited. */
+  /** Per-user limiter (checks/userRate.ts, factorRate.ts): keys P (creates), `verified:P` (signed reads and writes), `factor:` (reads by factor key); undefined = unlimited. */
   userLimiter: RateLimiter | undefined;
   log: Logger;
   metrics: Metrics;

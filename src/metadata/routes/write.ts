@@ -1,8 +1,10 @@
 /**
  * POST /v1/records/write: compare-and-swap of a user record.
- *   parse → user rate → size → load by P (404) → ECDSA by the stored M → version check →
+ *   parse → size → load by P (404) → ECDSA by the stored M → user rate → version check →
  *   what may change (keys, epoch, dealing, indices) → receipt (new epoch: a new one for
  *   the new dealing; same epoch: the stored one) → store CAS → 200 { version, receipt }
+ * The per-P budget is charged only once the signature verifies: a forged write costs its
+ * sender's address (the HTTP kit's limit) and nothing of the owner's budget.
  * A stale version, before or at the swap, is 409 version-conflict with the current version
  * and changes nothing.
  */
@@ -12,7 +14,7 @@ import { parse } from '../../protocol/parse.ts';
 import type { Route } from '../../server/http.ts';
 import { checkRecordSize } from '../checks/recordSize.ts';
 import { checkRecordUpdate } from '../checks/recordUpdate.ts';
-import { checkUserRate } from '../checks/userRate.ts';
+import { checkVerifiedUserRate } from '../checks/userRate.ts';
 import { checkVersion, versionConflict } from '../checks/version.ts';
 import { checkWriteSignature } from '../checks/writeSignature.ts';
 import type { MetadataContext } from '../context.ts';
@@ -24,11 +26,11 @@ export const writeRoute = (ctx: MetadataContext): Route => ({
   name: 'write',
   async handler({ body }) {
     const { record, expectedVersion, signature } = parse(WriteRequest, body, 'write');
-    checkUserRate(ctx, record.P);
     checkRecordSize(record);
     const stored = await ctx.store.get(record.P);
     if (!stored) throw new TrineError({ code: 'record-not-found', message: 'no record for this P' });
     checkWriteSignature(ctx.verifyUserSignature, stored.record.meta.M, record, expectedVersion, signature);
+    checkVerifiedUserRate(ctx, record.P);
     checkVersion(stored.version, expectedVersion);
     checkRecordUpdate(ctx.network, stored.record, record);
     const newEpoch = record.epoch !== stored.record.epoch;
