@@ -150,6 +150,10 @@ function printSummary(stack: Stack, built: boolean) {
   );
   line('demo dApp', `${stack.urls.dapp}/`);
   line('data and logs', `${rel(stack.dir)}/ (logs in ${rel(join(stack.dir, 'logs'))}/)`);
+  line(
+    'node secrets',
+    `${rel(stack.dir)}/node-<j>.secrets.json, beside the stores: a development layout only; in production keep them apart (docs/OPERATIONS.md, "Production layout")`,
+  );
   for (const s of stack.skipped) console.info(`  skipped: ${s}`);
   const chrome = rel(join(repoRoot, 'dist/chrome'));
   const firefox = rel(join(repoRoot, 'dist/firefox/manifest.json'));

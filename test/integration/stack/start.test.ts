@@ -45,6 +45,9 @@ describe('npm start', () => {
     expect(out).toContain(`http://127.0.0.1:${config.chain.port + offset}`);
     expect(out).toContain(`http://localhost:${config.dapp.port + offset}/`);
     expect(out).toContain(`http://127.0.0.1:${config.nodes.basePort + offset}`);
+    expect(out).toMatch(
+      /node secrets .*node-<j>\.secrets\.json, beside the stores: a development layout only/,
+    );
     // --no-build: whether there is a build to load depends on the checkout; both say how
     const built = existsSync(join(process.cwd(), 'dist/chrome/manifest.json'));
     expect(out).toContain(
