@@ -28,6 +28,11 @@ type Browser = 'chrome' | 'firefox';
 
 const root = import.meta.dirname;
 const readJson = (file: string) => JSON.parse(readFileSync(resolve(root, file), 'utf8'));
+/**
+ * The EIP-6963 `rdns` of Trine's provider: the reverse-DNS name of the project's domain
+ * (trinewallet.io). Set here only; the in-page provider gets it as `__TRINE_RDNS__`.
+ */
+export const TRINE_RDNS = 'io.trinewallet';
 /** EIP-6963 providers are injected into every page: keep them small. */
 const INPAGE_MAX_GZIP_BYTES = 5 * 1024;
 const targets: Record<Browser, string> = { chrome: 'chrome120', firefox: 'firefox140' };
@@ -150,6 +155,7 @@ function classicScriptsPlugin(browser: Browser, outDir: string): Plugin {
           root,
           publicDir: false,
           logLevel: 'warn',
+          define: { __TRINE_RDNS__: JSON.stringify(TRINE_RDNS) },
           build: {
             outDir,
             emptyOutDir: false,

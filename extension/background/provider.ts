@@ -10,6 +10,7 @@ import { handleDappMessage } from '../../src/extension/dapp/sites.ts';
 import type { DappMessage, DappReplies } from '../../src/messages/dapp.ts';
 import type { ProviderRequest, ProviderResponse } from '../../src/messages/index.ts';
 import { config, walletDb } from './context.ts';
+import { classifySender } from './sender.ts';
 
 export type ProviderContext = {
   /** The requesting page's origin, from the browser's sender information. */
@@ -24,6 +25,11 @@ function background(): DappBackground {
     db: walletDb,
     builtInChains: config.chains,
     approvalPageUrl: browser.runtime.getURL('pages/approval.html'),
+    pageSender: (sender) => {
+      const page = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));
+      if (page?.kind !== 'web-page') return undefined;
+      return page.tabId === undefined ? { origin: page.origin } : { origin: page.origin, tabId: page.tabId };
+    },
   });
   return dapp;
 }

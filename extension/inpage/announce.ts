@@ -1,10 +1,14 @@
 /**
- * EIP-6963 multi-wallet discovery: announce once on load and again whenever a dApp
- * dispatches `eip6963:requestProvider`. The uuid is fresh for each page load.
+ * EIP-6963 multi-wallet discovery: announce at once on load (synchronously, while the
+ * script runs) and again, synchronously, whenever a dApp dispatches
+ * `eip6963:requestProvider`: dApps take the first answers they get. The uuid is fresh for
+ * each page load; the rdns is the build's (vite.config.ts TRINE_RDNS).
  */
 import logo from '../shared/logo.svg?raw';
 import type { TrineProvider } from './provider.ts';
 import { uuidV4 } from './uuid.ts';
+
+declare const __TRINE_RDNS__: string;
 
 export type ProviderInfo = { uuid: string; name: string; icon: string; rdns: string };
 
@@ -13,7 +17,7 @@ export function announceProvider(provider: TrineProvider): void {
     uuid: uuidV4(),
     name: 'Trine',
     icon: `data:image/svg+xml,${encodeURIComponent(logo.trim())}`,
-    rdns: 'local.trine',
+    rdns: __TRINE_RDNS__,
   });
   const announce = () =>
     window.dispatchEvent(

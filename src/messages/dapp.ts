@@ -18,6 +18,12 @@ export const DappMessage = v.variant('type', [
   v.strictObject({ type: v.literal('dapp-sites') }),
   /** Disconnect one site (popup). */
   v.strictObject({ type: v.literal('dapp-revoke-site'), origin }),
+  /** Say `isMetaMask` to every site, or to one (popup; `enabled: null` drops a site's own choice). */
+  v.strictObject({
+    type: v.literal('dapp-metamask-flag'),
+    origin: v.optional(origin),
+    enabled: v.nullable(v.boolean()),
+  }),
 ]);
 export type DappMessage = v.InferOutput<typeof DappMessage>;
 
@@ -104,11 +110,21 @@ export type ApprovalRequest = {
   view: ApprovalView;
 };
 
-export type ConnectedSite = { origin: string; accounts: `0x${string}`[]; connectedAt: number };
+export type ConnectedSite = {
+  origin: string;
+  accounts: `0x${string}`[];
+  connectedAt: number;
+  /** Whether this site's pages see `isMetaMask: true` (its own choice, else the global one). */
+  metaMaskFlag: boolean;
+};
+
+/** The connected-sites screen: the sites and the global MetaMask-compatibility choice. */
+export type SitesView = { ok: true; sites: ConnectedSite[]; metaMaskFlag: boolean };
 
 export type DappReplies = {
   'dapp-approvals': { ok: true; requests: ApprovalRequest[] };
   'dapp-decide': { ok: true; remaining: number };
-  'dapp-sites': { ok: true; sites: ConnectedSite[] };
-  'dapp-revoke-site': { ok: true; sites: ConnectedSite[] };
+  'dapp-sites': SitesView;
+  'dapp-revoke-site': SitesView;
+  'dapp-metamask-flag': SitesView;
 };

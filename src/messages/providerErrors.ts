@@ -21,6 +21,8 @@ export const ProviderErrorCode = {
   chainError: -32000,
   /** A request of this kind from this origin is already waiting for the user. */
   resourceUnavailable: -32002,
+  /** EIP-1474: a request exceeds a limit (too many filters and subscriptions for one page). */
+  limitExceeded: -32005,
   /** JSON-RPC: the request object is not valid. */
   invalidRequest: -32600,
   /** JSON-RPC: invalid method parameters. */

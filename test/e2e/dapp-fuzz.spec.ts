@@ -57,7 +57,7 @@ test('10 000 random or malformed requests: the right error for each, and the wor
             method: pick([
               'eth_sign',
               'eth_signTransaction',
-              'eth_subscribe',
+              'eth_newPendingTransactionFilter',
               'wallet_watchAsset',
               'debug_traceCall',
             ]),

@@ -44,7 +44,7 @@ test('a connected site learns of the lock and gets 4100 (locked) for signing', a
     );
 
   expect(await withApproval(context, () => request('eth_requestAccounts'), press('Connect'))).toEqual({
-    result: [address],
+    result: [address.toLowerCase()], // lower case, as MetaMask answers
   });
   await extensionPage.evaluate(() => chrome.runtime.sendMessage({ type: 'wallet-lock' }));
   await expect

@@ -49,7 +49,7 @@ test('a viem dApp connects, signs, sends, switches chains; rejections are 4001 a
 
   expect(await page.evaluate(() => (window as unknown as Win).dapp.discover())).toMatchObject({
     name: 'Trine',
-    rdns: 'local.trine',
+    rdns: 'io.trinewallet',
   });
   // Not connected yet: no accounts, and signing is 4100.
   expect(await dapp('accounts')).toEqual({ ok: [] });
@@ -79,7 +79,7 @@ test('a viem dApp connects, signs, sends, switches chains; rejections are 4001 a
     .poll(() => page.evaluate(() => (window as unknown as Win).dapp.events))
     .toContainEqual({
       event: 'accountsChanged',
-      data: [address],
+      data: [address.toLowerCase()], // as MetaMask sends it (viem checksums what it hands the dApp)
     });
 
   // personal_sign, verified by viem.

@@ -47,7 +47,7 @@ test('Firefox: the provider is announced and answers through the relay', async (
     );
     expect(seen).toEqual({
       name: 'Trine',
-      rdns: 'local.trine',
+      rdns: 'io.trinewallet',
       chainId: '0x7a69',
       errorCode: 4200,
       isWindowEthereum: true,

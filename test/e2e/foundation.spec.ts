@@ -79,7 +79,7 @@ test('a web page discovers Trine through EIP-6963 and reaches the worker through
       ),
   );
   expect(announced.info.name).toBe('Trine');
-  expect(announced.info.rdns).toBe('local.trine');
+  expect(announced.info.rdns).toBe('io.trinewallet');
   expect(announced.info.uuid).toMatch(
     /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
   );

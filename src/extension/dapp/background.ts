@@ -4,7 +4,7 @@
  * `extension/background/provider.ts` creates one per worker start.
  */
 import { bytesToHex, type Hex } from 'viem';
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 import { isTrineError } from '../../errors/index.ts';
 import { listActivity, recordActivity, updateActivity } from '../activity.ts';
 import { addChain, listChains, onChainSelected, selectChain, selectedChain } from '../chains.ts';
@@ -15,6 +15,9 @@ import { getPermission, listPermissions, putPermission, removePermission } from 
 import { approvalWindow } from './approvalWindow.ts';
 import { chainRpc } from './chainRpc.ts';
 import { lockedError } from './errors.ts';
+import { WatchRegistry } from './filters/registry.ts';
+import { SubscriptionPoller } from './filters/subscriptions.ts';
+import { acceptPagePort, type PageSender } from './pagePort.ts';
 import type { PermissionStore } from './permissions.ts';
 import { ApprovalQueue } from './queue.ts';
 import type { ActivityLog, ChainRegistry, DappServices, Keyring } from './services.ts';
@@ -30,6 +33,8 @@ export function createDappBackground(options: {
   db: () => Promise<WalletDb>;
   builtInChains: readonly ChainConfig[];
   approvalPageUrl: string;
+  /** Who a connecting page is, from the browser's sender information (the background's sender rules). */
+  pageSender: (sender: Runtime.MessageSender) => PageSender;
 }): DappBackground {
   const { db, builtInChains } = options;
   const tabs = new ProviderTabs();
@@ -80,7 +85,11 @@ export function createDappBackground(options: {
     },
   };
   let lastPrompt = 0;
+  const watches = new WatchRegistry();
   const services: DappServices = {
+    watches,
+    // An extension API call on each round keeps the worker from being stopped as idle while it pushes events.
+    subscriptions: new SubscriptionPoller(watches, chainRpc, () => void browser.runtime.getPlatformInfo()),
     keyring,
     permissions,
     chains,
@@ -124,6 +133,13 @@ export function createDappBackground(options: {
   // Whoever selects a chain (a dApp's switch, the popup), connected sites hear of it.
   onChainSelected((chainId) => void services.events.toConnected('chainChanged', chainId));
   browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
+  // Every page's provider talks over its own connection (src/messages/pagePort.ts).
+  browser.runtime.onConnect.addListener((port) =>
+    acceptPagePort(port, port.sender === undefined ? undefined : options.pageSender(port.sender), {
+      services,
+      tabs,
+    }),
+  );
   void resumeReceiptWatches(services);
   return { services, tabs };
 }

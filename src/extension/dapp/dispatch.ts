@@ -6,6 +6,7 @@ import { ProviderErrorCode, providerError } from '../../messages/providerErrors.
 import type { ProviderRequest, ProviderResponse } from '../../messages/rpc.ts';
 import { toProviderErrorData } from './errors.ts';
 import { methodHandler } from './rpc/index.ts';
+import { REFUSED_METHODS } from './rpc/refused.ts';
 import type { DappContext, DappServices } from './services.ts';
 
 export async function dispatchProviderRequest(
@@ -16,7 +17,10 @@ export async function dispatchProviderRequest(
   const handler = methodHandler(request.method);
   if (handler === undefined)
     return {
-      error: providerError(ProviderErrorCode.unsupportedMethod, `Trine does not support ${request.method}`),
+      error: providerError(
+        ProviderErrorCode.unsupportedMethod,
+        REFUSED_METHODS.get(request.method) ?? `Trine does not support ${request.method}`,
+      ),
     };
   try {
     return { result: await handler(request.params, context, services) };

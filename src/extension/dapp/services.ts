@@ -4,6 +4,8 @@
  * tests give them in-memory stores and a real chain.
  */
 import type { Address, Hex } from 'viem';
+import type { PageLink, WatchRegistry } from './filters/registry.ts';
+import type { SubscriptionPoller } from './filters/subscriptions.ts';
 import type { PermissionStore } from './permissions.ts';
 import type { ApprovalQueue } from './queue.ts';
 import type { NonceTracker } from './tx/nonce.ts';
@@ -75,12 +77,19 @@ export type DappServices = {
   events: ProviderEventSink;
   rpc: ChainRpc;
   nonces: NonceTracker;
+  /** Filters and subscriptions of every page (emulated over the chain's node). */
+  watches: WatchRegistry;
+  subscriptions: SubscriptionPoller;
   /** Show the user how to unlock (a request needed the key while the wallet was locked). */
   promptUnlock(): Promise<void>;
 };
 
-/** Who is asking: the origin comes from the browser's sender information, never from the page. */
-export type DappContext = { origin: string };
+/**
+ * Who is asking: the origin (of the frame that asked) comes from the browser's sender
+ * information, never from the page; `page` is that frame's document, for what belongs to
+ * one page only (filters, subscriptions).
+ */
+export type DappContext = { origin: string; page?: PageLink };
 
 export type MethodHandler = (
   params: readonly unknown[] | Record<string, unknown> | undefined,

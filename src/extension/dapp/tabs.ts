@@ -1,33 +1,46 @@
 /**
- * Which tabs talk to us, and from which origin, so events reach the right pages. Taken
+ * Which tabs talk to us, and from which origins, so events reach the right pages. Taken
  * from the browser's sender information on every request; kept in `storage.session` so a
- * restarted worker still knows them.
+ * restarted worker still knows them. A tab can hold several origins (its page and its
+ * frames: the provider runs in every frame, each with its own origin). An event goes to
+ * every frame of the tab, tagged with its origin; each frame's content script keeps only
+ * its own origin's. `accountsChanged` carries lower-case addresses, as MetaMask sends them.
  */
 import browser from 'webextension-polyfill';
 import type { ProviderEventMessage, ProviderEventName } from '../../messages/rpc.ts';
 
 const KEY = 'dapp-tabs';
+/** Origins remembered per tab (a page full of third-party frames cannot grow the list without end). */
+const MAX_ORIGINS_PER_TAB = 32;
 
 export class ProviderTabs {
-  #tabs: Map<number, string> | null = null;
+  #tabs: Map<number, string[]> | null = null;
 
-  async #load(): Promise<Map<number, string>> {
+  async #load(): Promise<Map<number, string[]>> {
     if (this.#tabs === null) {
-      const stored = (await browser.storage.session.get(KEY))[KEY] as [number, string][] | undefined;
-      this.#tabs ??= new Map(Array.isArray(stored) ? stored : []);
+      const stored = (await browser.storage.session.get(KEY))[KEY] as
+        | [number, string | string[]][]
+        | undefined;
+      // Older workers stored one origin per tab.
+      const entries = (Array.isArray(stored) ? stored : []).map(([tab, origins]): [number, string[]] => [
+        tab,
+        Array.isArray(origins) ? origins : [origins],
+      ]);
+      this.#tabs ??= new Map(entries);
     }
     return this.#tabs;
   }
 
-  async #save(tabs: Map<number, string>): Promise<void> {
+  async #save(tabs: Map<number, string[]>): Promise<void> {
     await browser.storage.session.set({ [KEY]: [...tabs] });
   }
 
-  /** Tab `tabId` just sent a request from `origin`. */
+  /** Tab `tabId` (its page or one of its frames) just sent a request from `origin`. */
   async seen(tabId: number, origin: string): Promise<void> {
     const tabs = await this.#load();
-    if (tabs.get(tabId) === origin) return;
-    tabs.set(tabId, origin);
+    const origins = tabs.get(tabId) ?? [];
+    if (origins.at(-1) === origin) return;
+    tabs.set(tabId, [...origins.filter((o) => o !== origin), origin].slice(-MAX_ORIGINS_PER_TAB));
     await this.#save(tabs);
   }
 
@@ -36,20 +49,22 @@ export class ProviderTabs {
     if (tabs.delete(tabId)) await this.#save(tabs);
   }
 
-  /** Send `event` to every tab last seen on `origin`; tabs that are gone are forgotten. */
+  /** Send `event` to every tab where `origin` was seen; tabs that are gone are forgotten. */
   async send(origin: string, event: ProviderEventName, data: unknown): Promise<void> {
     const tabs = await this.#load();
-    const message: ProviderEventMessage = { type: 'provider-event', origin, event, data };
+    const forDapp =
+      event === 'accountsChanged' && Array.isArray(data)
+        ? data.map((a) => (typeof a === 'string' ? a.toLowerCase() : a))
+        : data;
+    const message: ProviderEventMessage = { type: 'provider-event', origin, event, data: forDapp };
     await Promise.all(
       [...tabs]
-        .filter(([, o]) => o === origin)
-        .map(([tabId]) =>
-          browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => this.forget(tabId)),
-        ),
+        .filter(([, origins]) => origins.includes(origin))
+        .map(([tabId]) => browser.tabs.sendMessage(tabId, message).catch(() => this.forget(tabId))),
     );
   }
 
   async origins(): Promise<Set<string>> {
-    return new Set((await this.#load()).values());
+    return new Set([...(await this.#load()).values()].flat());
   }
 }

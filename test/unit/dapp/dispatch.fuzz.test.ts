@@ -10,7 +10,7 @@ import { ApprovalQueue } from '../../../src/extension/dapp/queue.ts';
 import { DEV_KEY } from './anvil.ts';
 import { memoryServices } from './memoryServices.ts';
 
-const documented = new Set([4001, 4100, 4200, 4900, 4901, 4902, -32600, -32602, -32002, -32000]);
+const documented = new Set([4001, 4100, 4200, 4900, 4901, 4902, -32600, -32602, -32002, -32005, -32000]);
 const methods = [
   'eth_requestAccounts',
   'eth_accounts',
@@ -23,6 +23,17 @@ const methods = [
   'wallet_addEthereumChain',
   'personal_sign',
   'eth_signTypedData_v4',
+  'eth_signTypedData_v3',
+  'eth_signTypedData',
+  'personal_ecRecover',
+  'eth_coinbase',
+  'eth_newFilter',
+  'eth_newBlockFilter',
+  'eth_getFilterChanges',
+  'eth_getFilterLogs',
+  'eth_uninstallFilter',
+  'eth_subscribe',
+  'eth_unsubscribe',
   'eth_sendTransaction',
   'eth_getBalance',
   'eth_call',

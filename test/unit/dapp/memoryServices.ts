@@ -6,6 +6,8 @@ import type { Address, Hex } from 'viem';
 import { privateKeyToAddress } from 'viem/accounts';
 import { chainRpc } from '../../../src/extension/dapp/chainRpc.ts';
 import { lockedError } from '../../../src/extension/dapp/errors.ts';
+import { WatchRegistry } from '../../../src/extension/dapp/filters/registry.ts';
+import { SubscriptionPoller } from '../../../src/extension/dapp/filters/subscriptions.ts';
 import { memoryPermissionStore } from '../../../src/extension/dapp/permissions.ts';
 import { ApprovalQueue } from '../../../src/extension/dapp/queue.ts';
 import type { ActivityEntry, Chain, DappServices } from '../../../src/extension/dapp/services.ts';
@@ -28,7 +30,10 @@ export function memoryServices(options: { key: Hex; chains: Chain[] }): TestServ
   const approvals = new ApprovalQueue();
   const entries: ActivityEntry[] = [];
   const sent: TestServices['events']['sent'] = [];
+  const watches = new WatchRegistry();
   return {
+    watches,
+    subscriptions: new SubscriptionPoller(watches, chainRpc),
     address,
     entries,
     lock: () => {

@@ -1,6 +1,7 @@
-/** `eth_accounts`: the account this site may see; `[]` when not connected or locked (never an error). */
+/** `eth_accounts`: the account this site may see, lower case; `[]` when not connected or locked (never an error). */
+import { forDapp } from '../accountCase.ts';
 import { permittedAccounts } from '../permissions.ts';
 import type { MethodHandler } from '../services.ts';
 
 export const ethAccounts: MethodHandler = async (_params, context, services) =>
-  permittedAccounts(services.permissions, context.origin, await services.keyring.address());
+  forDapp(await permittedAccounts(services.permissions, context.origin, await services.keyring.address()));

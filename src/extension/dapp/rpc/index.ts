@@ -1,14 +1,26 @@
 /**
  * The provider's method table: one handler per EIP-1193 method Trine answers. A method
- * that is not here is 4200.
+ * that is not here is 4200 (with the reason of rpc/refused.ts when it is one we refuse on
+ * purpose). docs/DAPPS.md lists them all; a test walks that list against this table.
  */
 import type { MethodHandler } from '../services.ts';
 import { ethAccounts } from './ethAccounts.ts';
 import { ethChainId } from './ethChainId.ts';
+import { ethCoinbase } from './ethCoinbase.ts';
+import { ethGetFilterChanges } from './ethGetFilterChanges.ts';
+import { ethGetFilterLogs } from './ethGetFilterLogs.ts';
+import { ethNewBlockFilter } from './ethNewBlockFilter.ts';
+import { ethNewFilter } from './ethNewFilter.ts';
 import { ethRequestAccounts } from './ethRequestAccounts.ts';
 import { ethSendTransaction } from './ethSendTransaction.ts';
+import { ethSignTypedData } from './ethSignTypedData.ts';
+import { ethSignTypedDataV3 } from './ethSignTypedDataV3.ts';
 import { ethSignTypedDataV4 } from './ethSignTypedDataV4.ts';
+import { ethSubscribe } from './ethSubscribe.ts';
+import { ethUninstallFilter } from './ethUninstallFilter.ts';
+import { ethUnsubscribe } from './ethUnsubscribe.ts';
 import { netVersion } from './netVersion.ts';
+import { personalEcRecover } from './personalEcRecover.ts';
 import { personalSign } from './personalSign.ts';
 import { READ_ONLY_METHODS, readOnly } from './readOnly.ts';
 import { walletAddEthereumChain } from './walletAddEthereumChain.ts';
@@ -20,6 +32,7 @@ import { walletSwitchEthereumChain } from './walletSwitchEthereumChain.ts';
 const methods = new Map<string, MethodHandler>([
   ['eth_requestAccounts', ethRequestAccounts],
   ['eth_accounts', ethAccounts],
+  ['eth_coinbase', ethCoinbase],
   ['eth_chainId', ethChainId],
   ['net_version', netVersion],
   ['wallet_requestPermissions', walletRequestPermissions],
@@ -28,12 +41,27 @@ const methods = new Map<string, MethodHandler>([
   ['wallet_switchEthereumChain', walletSwitchEthereumChain],
   ['wallet_addEthereumChain', walletAddEthereumChain],
   ['personal_sign', personalSign],
+  ['personal_ecRecover', personalEcRecover],
+  ['eth_signTypedData', ethSignTypedData],
+  ['eth_signTypedData_v3', ethSignTypedDataV3],
   ['eth_signTypedData_v4', ethSignTypedDataV4],
   ['eth_sendTransaction', ethSendTransaction],
+  ['eth_newFilter', ethNewFilter],
+  ['eth_newBlockFilter', ethNewBlockFilter],
+  ['eth_getFilterChanges', ethGetFilterChanges],
+  ['eth_getFilterLogs', ethGetFilterLogs],
+  ['eth_uninstallFilter', ethUninstallFilter],
+  ['eth_subscribe', ethSubscribe],
+  ['eth_unsubscribe', ethUnsubscribe],
   ...[...READ_ONLY_METHODS].map((m): [string, MethodHandler] => [m, readOnly(m)]),
 ]);
 
 /** The handler of `method`, or `undefined` (→ 4200). */
 export function methodHandler(method: string): MethodHandler | undefined {
   return methods.get(method);
+}
+
+/** Every method Trine answers, for the documentation's table. */
+export function supportedMethods(): string[] {
+  return [...methods.keys()];
 }

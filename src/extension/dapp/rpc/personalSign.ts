@@ -5,19 +5,19 @@
  */
 
 import * as v from 'valibot';
-import { type Hex, hexToBytes, isHex, stringToHex } from 'viem';
+import { type Hex, hexToBytes } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { requireAccount } from '../access.ts';
-import { addressParam, MAX_DATA_BYTES, paramsOf } from '../params.ts';
+import { messageBytes, messageParam } from '../message.ts';
+import { addressParam, paramsOf } from '../params.ts';
 import type { MethodHandler } from '../services.ts';
 import { checkSiwe } from '../siwe.ts';
 
-const Params = v.tuple([v.pipe(v.string(), v.maxLength(2 + MAX_DATA_BYTES * 2)), addressParam]);
+const Params = v.tuple([messageParam, addressParam]);
 
 export const personalSign: MethodHandler = async (params, context, services) => {
   const [message, named] = paramsOf(Params, params, 'personal_sign');
-  const raw: Hex =
-    isHex(message, { strict: true }) && message.length % 2 === 0 ? message : stringToHex(message);
+  const raw = messageBytes(message);
   const address = await requireAccount(context, services, named);
   const text = utf8Text(raw);
   const chain = await services.chains.selected();

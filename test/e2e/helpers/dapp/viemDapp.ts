@@ -17,7 +17,7 @@ import {
 
 type Announced = { info: { rdns: string; name: string; uuid: string }; provider: EIP1193Provider };
 
-function discover(rdns = 'local.trine', timeoutMs = 5_000): Promise<Announced> {
+function discover(rdns = 'io.trinewallet', timeoutMs = 5_000): Promise<Announced> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no wallet ${rdns} announced`)), timeoutMs);
     window.addEventListener('eip6963:announceProvider', (event) => {
