@@ -1,2 +1,8 @@
-export type { TrineErrorCode, TrineErrorParameters } from './TrineError.ts';
+export type {
+  DetailsOf,
+  KnownTrineError,
+  TrineErrorCode,
+  TrineErrorDetails,
+  TrineErrorParameters,
+} from './TrineError.ts';
 export { invalidInput, isTrineError, TrineError } from './TrineError.ts';

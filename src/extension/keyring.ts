@@ -1,7 +1,8 @@
 /**
- * The unlocked wallet, as the rest of the background sees it. Only the wallet service
- * (walletService.ts) puts a session here or takes it away; dApp code (issue 8) reads the
- * address and asks for the signing key at the moment it signs, and never keeps it.
+ * The unlocked wallet, as the rest of the background sees it: a read-only view of the one
+ * session state (session/sessionState.ts), which attaches itself here and announces every
+ * change. This module keeps no session of its own. dApp code reads the address and asks
+ * for the signing key at the moment it signs, and never keeps it.
  *
  * @example
  * const address = unlockedAddress();          // null while locked
@@ -11,12 +12,15 @@
 import { TrineError } from '../errors/index.ts';
 import type { WalletSession } from '../wallet/session.ts';
 
-let current: WalletSession | null = null;
+let source: () => WalletSession | null = () => null;
+/** The address last told to the listeners (not a session: nothing secret). */
+let announced: `0x${string}` | null = null;
 const listeners = new Set<(address: `0x${string}` | null) => void>();
 const activity = new Set<() => void>();
 
 /** The unlocked session, or null. */
 export function getUnlockedSession(): WalletSession | null {
+  const current = source();
   return current !== null && !current.locked ? current : null;
 }
 
@@ -49,11 +53,16 @@ export function onWalletUse(listener: () => void): () => void {
   return () => activity.delete(listener);
 }
 
-/** For the wallet service only: the session just unlocked or restored, or null when locking. */
-export function setUnlockedSession(session: WalletSession | null): void {
-  const before = unlockedAddress();
-  if (current !== null && current !== session) current.lock();
-  current = session;
-  const after = unlockedAddress();
-  if (before !== after) for (const listener of listeners) listener(after);
+/** For the session state only: from now on the unlocked session is whatever `read` returns. */
+export function attachSessionSource(read: () => WalletSession | null): void {
+  source = read;
+  announceSessionChange();
+}
+
+/** For the session state only: it unlocked, locked or restored; listeners hear of a new address. */
+export function announceSessionChange(): void {
+  const address = unlockedAddress();
+  if (address === announced) return;
+  announced = address;
+  for (const listener of listeners) listener(address);
 }

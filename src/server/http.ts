@@ -117,8 +117,7 @@ export function createHttpServer(opts: HttpServerOptions): Server {
         return;
       } else {
         const route = table.get(`${method} ${path}`);
-        if (!route)
-          throw new TrineError({ code: 'invalid-input', status: 404, message: `no route ${method} ${path}` });
+        if (!route) throw new TrineError({ code: 'route-not-found', message: `no route ${method} ${path}` });
         routeName = route.name;
         const address = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trusted);
         let body: unknown = null;
@@ -128,8 +127,7 @@ export function createHttpServer(opts: HttpServerOptions): Server {
           const type = req.headers['content-type'] ?? '';
           if (!type.startsWith('application/json'))
             throw new TrineError({
-              code: 'invalid-input',
-              status: 415,
+              code: 'unsupported-media-type',
               message: 'expected content-type application/json',
             });
           const text = await readBody(req, opts.maxBodyBytes);

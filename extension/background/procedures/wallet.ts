@@ -16,7 +16,8 @@ const SHOWN_DETAILS = [
   'currentVersion',
   'field',
   'providerError',
-  'recovered',
+  'why',
+  'problem',
 ] as const;
 
 /**

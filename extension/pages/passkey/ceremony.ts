@@ -7,7 +7,7 @@
  * the secret is the PRF output, which only the authenticator can produce.
  */
 import { startAuthentication, startRegistration } from '@simplewebauthn/browser';
-import { prfSalt } from '../../../src/crypto/factors/prf.ts';
+import { passkeyPrfSalt as prfSalt } from '../../../src/messages/passkeySalt.ts';
 
 /** The authenticator or browser cannot give a PRF output; `reason` says which, for the user. */
 export class PrfUnsupportedError extends Error {

@@ -70,7 +70,12 @@ export async function factorKeyFromPassword(
   if (enforceStrength) {
     const reason = passwordWeakness(password);
     if (reason)
-      throw new TrineError({ code: 'weak-password', message: `password too weak: ${reason}`, status: 400 });
+      throw new TrineError({
+        code: 'weak-password',
+        message: `password too weak: ${reason}`,
+        status: 400,
+        details: { problem: reason },
+      });
   }
   const stretched = await argon2idAsync(password.normalize('NFKC'), salt, { ...PASSWORD_KDF, dkLen: 32 });
   try {

@@ -3,7 +3,7 @@
  * worker is started to handle it), unlike a timer.
  */
 import browser from 'webextension-polyfill';
-import type { LockTimer } from '../walletService.ts';
+import type { LockTimer } from '../session/sessionState.ts';
 
 export const AUTO_LOCK_ALARM = 'trine-auto-lock';
 

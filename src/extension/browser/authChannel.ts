@@ -24,11 +24,16 @@ function identityChannel(): AuthorizationChannel {
       try {
         return await browser.identity.launchWebAuthFlow({ url, interactive });
       } catch (cause) {
+        if (!interactive)
+          throw new TrineError({
+            code: 'sign-in-required',
+            message: 'the provider needs you to sign in again',
+            details: { why: 'provider' },
+            cause,
+          });
         throw new TrineError({
-          code: interactive ? 'token-rejected' : 'token-expired',
-          message: interactive
-            ? 'the sign-in was cancelled or failed'
-            : 'the provider needs you to sign in again',
+          code: 'token-rejected',
+          message: 'the sign-in was cancelled or failed',
           status: 401,
           cause,
         });

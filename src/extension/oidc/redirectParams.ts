@@ -19,11 +19,15 @@ export function codeFromRedirect(redirect: string, expectedState: string): strin
   if (params.state !== expectedState) throw invalidInput('redirect.state', 'does not match this sign-in');
   if (params.error !== undefined) {
     const silent = ['login_required', 'interaction_required', 'consent_required'].includes(params.error);
+    if (silent)
+      throw new TrineError({
+        code: 'sign-in-required',
+        message: 'the provider needs you to sign in again',
+        details: { why: 'provider', providerError: params.error },
+      });
     throw new TrineError({
-      code: silent ? 'token-expired' : 'token-rejected',
-      message: silent
-        ? 'the provider needs you to sign in again'
-        : `the provider did not sign you in (${params.error})`,
+      code: 'token-rejected',
+      message: `the provider did not sign you in (${params.error})`,
       details: { providerError: params.error },
       status: 401,
     });

@@ -36,7 +36,7 @@ export function installRoute(ctx: NodeContext): Route {
       const who = await authenticate(ctx, request);
       const { dealing, receipt, authorization } = request;
       if (dealing.P !== who.P)
-        throw new TrineError({ code: 'invalid-input', status: 403, message: 'dealing is for another user' });
+        throw new TrineError({ code: 'forbidden', message: 'dealing is for another user' });
       const hash = dealingHash(dealing);
       await checkReceipt(ctx, dealing, hash, receipt);
 

@@ -117,7 +117,7 @@ describe('recover with two factors, the nodes gone', () => {
       expect(pubs).toHaveLength(3);
       const before = await dumpDb(restarted.db);
       const refusal = {
-        code: 'token-expired',
+        code: 'sign-in-required',
         message: 'recovered without the network: sign in to manage factors',
       };
       expect(

@@ -156,7 +156,7 @@ describe('wallet service on the real network', () => {
     third.channel.jar.clear(); // the provider session is gone
     const before = (await third.call({ type: 'wallet-factors' })) as { factors: { pub: string }[] };
     expect(await codeOf(third.call({ type: 'wallet-remove-factor', pub: before.factors[1]!.pub }))).toBe(
-      'token-expired',
+      'sign-in-required',
     );
     expect(await third.call({ type: 'wallet-factors' })).toEqual(before);
 
@@ -233,8 +233,10 @@ describe('wallet service on the real network', () => {
       await codeOf(
         b.call({ type: 'wallet-register', first: { type: 'device', label: 'x' }, withRecoveryPhrase: false }),
       ),
-    ).toBe('token-expired');
-    expect(await codeOf(b.call({ type: 'wallet-unlock', proof: { type: 'device' } }))).toBe('token-expired');
+    ).toBe('sign-in-required');
+    expect(await codeOf(b.call({ type: 'wallet-unlock', proof: { type: 'device' } }))).toBe(
+      'sign-in-required',
+    );
     expect(await codeOf(b.call({ type: 'wallet-sign-in', interactive: true, provider: 'nobody' }))).toBe(
       'invalid-input',
     );
@@ -259,7 +261,7 @@ describe('wallet service on the real network', () => {
       await codeOf(
         b.call({ type: 'wallet-register', first: { type: 'device', label: 'x' }, withRecoveryPhrase: false }),
       ),
-    ).toBe('token-expired');
+    ).toBe('sign-in-required');
     expect(await b.db.count('deviceKeys')).toBe(0);
   });
 

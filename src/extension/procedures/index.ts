@@ -1,0 +1,46 @@
+/**
+ * The wallet procedures' table: one entry per `wallet-*` message (src/messages/wallet.ts),
+ * each in its own file. The mapped type makes a message without a procedure a type error.
+ */
+import type { WalletMessage } from '../../messages/wallet.ts';
+import type { Procedure } from './procedure.ts';
+import { walletActivity } from './walletActivity.ts';
+import { walletAddFactor } from './walletAddFactor.ts';
+import { walletBalance } from './walletBalance.ts';
+import { walletChains } from './walletChains.ts';
+import { walletExportKey } from './walletExportKey.ts';
+import { walletFactors } from './walletFactors.ts';
+import { walletLock } from './walletLock.ts';
+import { walletRecover } from './walletRecover.ts';
+import { walletRecoverOptions } from './walletRecoverOptions.ts';
+import { walletRegister } from './walletRegister.ts';
+import { walletRemoveFactor } from './walletRemoveFactor.ts';
+import { walletSelectChain } from './walletSelectChain.ts';
+import { walletSettingsSet } from './walletSettingsSet.ts';
+import { walletSignIn } from './walletSignIn.ts';
+import { walletStatus } from './walletStatus.ts';
+import { walletUnlock } from './walletUnlock.ts';
+
+export const procedures: { [T in WalletMessage['type']]: Procedure<T> } = {
+  'wallet-status': walletStatus,
+  'wallet-sign-in': walletSignIn,
+  'wallet-unlock': walletUnlock,
+  'wallet-register': walletRegister,
+  'wallet-recover': walletRecover,
+  'wallet-recover-options': walletRecoverOptions,
+  'wallet-lock': walletLock,
+  'wallet-factors': walletFactors,
+  'wallet-add-factor': walletAddFactor,
+  'wallet-remove-factor': walletRemoveFactor,
+  'wallet-settings-set': walletSettingsSet,
+  'wallet-export-key': walletExportKey,
+  'wallet-balance': walletBalance,
+  'wallet-activity': walletActivity,
+  'wallet-chains': walletChains,
+  'wallet-select-chain': walletSelectChain,
+};
+
+/** The procedure for `type`, typed to its message. */
+export function procedureFor<T extends WalletMessage['type']>(type: T): Procedure<T> {
+  return procedures[type];
+}

@@ -1,0 +1,7 @@
+/** `wallet-chains`: the built-in and added chains, the selected one marked. */
+import { chainsReply } from '../chainProcedures.ts';
+import type { Procedure } from './procedure.ts';
+
+export const walletChains: Procedure<'wallet-chains'> = {
+  run: async (ctx) => ({ ok: true, chains: await chainsReply(await ctx.db(), ctx.config.chains) }),
+};
