@@ -35,8 +35,14 @@ import { encodeSharePair } from '../src/crypto/sharePair.ts';
 import { ecdsaSignBody, signedDigest } from '../src/crypto/signature.ts';
 import { signatureTag, TAG } from '../src/crypto/tags.ts';
 import { dealingHash, recordHash } from '../src/protocol/hashes.ts';
-import { sessionNonce } from '../src/protocol/nonce.ts';
-import { dealingSlot, factorSlot, nodeStorageSlot, privateSlot, shareSlot } from '../src/protocol/slots.ts';
+import {
+  dealingSlot,
+  factorSlot,
+  nodeInboxSlot,
+  nodeStorageSlot,
+  privateSlot,
+  shareSlot,
+} from '../src/protocol/slots.ts';
 import { dealing, record } from '../test/unit/protocol/fixtures.ts';
 
 const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'vectors');
@@ -255,9 +261,14 @@ async function build(): Promise<Record<string, unknown>> {
   };
 
   const key = hex(fixed('slot-key'));
+  // login nonce from its specification (not by nonce.ts): base64url(SHA-256(tag ‖ 0 ‖ sessionPub ‖ candidateM))
+  const candidateM = secp256k1.getPublicKey(fixedScalar('candidate-m'), true);
+  const loginNonce = Buffer.from(
+    sha256(concatBytes(utf8(TAG.loginNonce), new Uint8Array([0]), fixed('slot-key'), candidateM)),
+  ).toString('base64url');
   files['records.json'] = {
     description:
-      'Hashes of a fixed dealing and record (src/protocol/hashes.ts), slots (slots.ts), session nonce (nonce.ts)',
+      'Hashes of a fixed dealing and record (src/protocol/hashes.ts), slots (slots.ts), login nonce (nonce.ts)',
     dealing,
     dealingHash: dealingHash(dealing),
     record,
@@ -269,9 +280,10 @@ async function build(): Promise<Record<string, unknown>> {
       factor: hex(factorSlot(P, 1, 2, key)),
       private: hex(privateSlot(P)),
       nodeStorage: hex(nodeStorageSlot(P)),
+      nodeInbox: hex(nodeInboxSlot(P, key)),
       P,
     },
-    sessionNonce: { sessionPub: key, nonce: sessionNonce(fixed('slot-key')) },
+    loginNonce: { sessionPub: key, candidateM: hex(candidateM), nonce: loginNonce },
   };
 
   const poly = [

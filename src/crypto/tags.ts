@@ -24,6 +24,10 @@ export const TAG = {
   phraseFactor: 'trine:phrase-factor:v1',
   /** Hash-to-scalar: reduce 48 uniform bytes to a scalar. */
   hashToScalar: 'trine:hash-to-scalar:v1',
+  /** OIDC nonce binding a login to its session key and its candidate metadata key. */
+  loginNonce: 'trine:login-nonce:v1',
+  /** A node's one-time inbox key for a user's next dealing, sealed at rest. */
+  nodeInbox: 'trine:node-inbox:v1',
 } as const;
 
 /** Prefix of every signature tag: the signed object's `kind` completes it. */

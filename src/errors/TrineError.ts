@@ -40,6 +40,10 @@ export type TrineErrorCode =
   | 'version-conflict'
   | 'record-not-found'
   | 'stale-epoch'
+  /** A dealing is sealed to an inbox key the node no longer (or never) held. */
+  | 'inbox-unknown'
+  /** A record's creation proof does not bind it to a login of its user. */
+  | 'creation-unproven'
   // factors and wallet
   | 'factor-not-recognised'
   | 'wrong-password'
@@ -100,6 +104,8 @@ const defaultStatus: Partial<Record<TrineErrorCode, number>> = {
   'already-registered': 409,
   'version-conflict': 409,
   'stale-epoch': 409,
+  'inbox-unknown': 409,
+  'creation-unproven': 403,
 };
 
 export class TrineError<C extends TrineErrorCode = TrineErrorCode> extends Error {

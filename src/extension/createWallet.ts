@@ -39,7 +39,6 @@ export async function createWallet(
       const session = await register({
         backend: p.backend,
         login: p.login,
-        attestations: p.attestations,
         factors: prepared.map((e) => e.enrolment),
         onProgress: (progress) => {
           if (progress.step === 'install') recordCreated = true; // the record names the factors now

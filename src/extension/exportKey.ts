@@ -20,7 +20,8 @@ export async function exportKey(session: WalletSession, input: FactorProofInput)
   const proof = await proofFromInput(input, async () => null);
   try {
     const { record } = session.state;
-    await openFactor(record.P, record.epoch, record.factors, proof); // throws unless it is a factor
+    // throws unless it is a factor of this wallet whose share matches the commitments
+    await openFactor(record.P, record.epoch, record.factors, proof, { ...record.tss, ...record.meta });
   } finally {
     if (proof.kind === 'key') proof.factorKey.fill(0);
   }

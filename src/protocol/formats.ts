@@ -45,8 +45,9 @@ export const Dealing = v.pipe(
     tss: v.strictObject({ K: point, A1: point }),
     meta: v.strictObject({ M: point, B1: point }),
     commitments,
+    /** Node j's F(j) ‖ G(j), sealed to the one-time inbox key it handed out for P (slot dealingSlot). */
     shares: v.pipe(
-      v.array(v.strictObject({ node: nodeIndex, sealed: sealedShare })),
+      v.array(v.strictObject({ node: nodeIndex, inbox: key32, sealed: sealedShare })),
       v.minLength(1),
       v.maxLength(MAX_NODES),
     ),
@@ -83,11 +84,17 @@ export type DealingAuthorizationBody = v.InferOutput<typeof DealingAuthorization
 
 // ---------- node API ----------
 
-/** Login material every node request carries. `sessionPub` is an X25519 key; nonce = b64url(SHA-256(sessionPub)). */
+/**
+ * Login material every node request carries: the id token, whose nonce is
+ * loginNonce(sessionPub, candidateM) (protocol/nonce.ts), and those two keys.
+ * `sessionPub` is X25519 (answers are sealed to it); `candidateM` is the compressed
+ * secp256k1 metadata key this login would register with.
+ */
 const login = {
   verifier: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._-]{0,63}$/)),
   idToken: v.pipe(v.string(), v.minLength(16), v.maxLength(8192)),
   sessionPub: key32,
+  candidateM: point,
 };
 
 export const ShareRequest = v.strictObject(login);
@@ -100,6 +107,8 @@ export const NodeShareOk = v.strictObject({
   P,
   issuedAt: time,
   sessionPub: key32,
+  /** X25519 key the node's part of the user's next dealing must be sealed to; deleted once used. */
+  inbox: key32,
   epoch,
   tss: v.strictObject({ K: point }),
   meta: v.strictObject({ M: point }),
@@ -114,6 +123,7 @@ export const NodeShareUnknown = v.strictObject({
   P,
   issuedAt: time,
   sessionPub: key32,
+  inbox: key32,
 });
 export const NodeShareBody = v.variant('status', [NodeShareOk, NodeShareUnknown]);
 export type NodeShareBody = v.InferOutput<typeof NodeShareBody>;
@@ -131,6 +141,10 @@ export const AttestationBody = v.strictObject({
   P,
   issuedAt: time,
   sessionPub: key32,
+  /** The candidate metadata key the login's token binds: a create must use exactly this M. */
+  candidateM: point,
+  /** The node's one-time inbox key for P's next dealing. */
+  inbox: key32,
   /** Whether this node holds a record for P (at `epoch`). */
   registered: v.boolean(),
   epoch: int(0, MAX_EPOCH),
@@ -141,12 +155,27 @@ export type Attestation = v.InferOutput<typeof Attestation>;
 
 export const AttestRequest = v.strictObject(login);
 
+/**
+ * How a record proves it was created by a login of its user (ARCHITECTURE §4): ≥ t node
+ * attestations that P was unregistered, each binding the login's candidateM = record M,
+ * and the creator's ECDSA signature by m over the epoch-1 dealing (DealingAuthorizationBody).
+ * Only the user's own login can produce both: the id token's nonce fixes candidateM, and
+ * only that login's client holds m.
+ */
+export const Creation = v.strictObject({
+  attestations: v.pipe(v.array(Attestation), v.minLength(1), v.maxLength(MAX_NODES)),
+  authorization: sig64,
+});
+export type Creation = v.InferOutput<typeof Creation>;
+
 export const InstallRequest = v.strictObject({
   ...login,
   dealing: Dealing,
   receipt: Receipt,
-  /** ECDSA by m over DealingAuthorizationBody; required to replace an existing epoch. */
+  /** ECDSA by m over DealingAuthorizationBody; required to install any epoch. */
   authorization: v.optional(sig64),
+  /** The record's creation proof; required by a node that holds nothing for P yet. */
+  creation: v.optional(Creation),
 });
 export type InstallRequest = v.InferOutput<typeof InstallRequest>;
 
@@ -199,6 +228,8 @@ export const MetadataRecord = v.pipe(
     private: hexUpTo(MAX_PRIVATE_BYTES),
     /** The dealing of the current epoch (opaque: sealed to the nodes). */
     dealing: Dealing,
+    /** Proof that a login of this user created the record; never changes. */
+    creation: Creation,
     /** While a refresh is being installed on the nodes: the epoch before it. */
     previous: v.optional(
       v.strictObject({
@@ -241,9 +272,9 @@ export const RecordWriteBody = v.strictObject({
 });
 export type RecordWriteBody = v.InferOutput<typeof RecordWriteBody>;
 
+/** The attestations and the dealing authorization travel inside the record (`record.creation`). */
 export const CreateRequest = v.strictObject({
   record: MetadataRecord,
-  attestations: v.pipe(v.array(Attestation), v.minLength(1), v.maxLength(MAX_NODES)),
   signature: sig64,
 });
 export type CreateRequest = v.InferOutput<typeof CreateRequest>;
@@ -296,11 +327,15 @@ export type WriteRequest = v.InferOutput<typeof WriteRequest>;
 export const WriteResponse = v.strictObject({ version: int(1, 2 ** 53 - 1), receipt: Receipt });
 export type WriteResponse = v.InferOutput<typeof WriteResponse>;
 
-/** 409 body of a create that lost: the winner's dealing and receipt, so the loser can relay them. */
+/**
+ * 409 body of a create that lost: the winner's dealing, receipt and creation proof, so the
+ * loser can check the winner is a login of its own user and relay the dealing.
+ */
 export const AlreadyRegistered = v.strictObject({
   error: v.strictObject({ code: v.literal('already-registered'), message: v.string() }),
   dealing: Dealing,
   receipt: Receipt,
+  creation: Creation,
 });
 
 /** Error bodies of every server: `{ error: { code, message, details? } }`. */

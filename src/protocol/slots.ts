@@ -8,7 +8,7 @@ import { canonicalBytes } from '../crypto/canonical.ts';
 export const shareSlot = (P: string, epoch: number, node: number, sessionPub: string) =>
   canonicalBytes({ slot: 'node-share', P, epoch, node, recipient: sessionPub });
 
-/** A node's sub-shares inside a dealing, sealed to the node's encryption key. */
+/** A node's sub-shares inside a dealing, sealed to the one-time inbox key the node handed out for P. */
 export const dealingSlot = (P: string, epoch: number, node: number, nodeKey: string) =>
   canonicalBytes({ slot: 'dealing', P, epoch, node, recipient: nodeKey });
 
@@ -18,6 +18,10 @@ export const factorSlot = (P: string, epoch: number, index: number, factorPub: s
 
 /** The private part of a metadata record. */
 export const privateSlot = (P: string) => canonicalBytes({ slot: 'record-private', P });
+
+/** A node's inbox private key at rest (bound to the user and to its public key). */
+export const nodeInboxSlot = (P: string, inboxPub: string) =>
+  canonicalBytes({ slot: 'node-inbox', P, inbox: inboxPub });
 
 /** A node's stored record at rest. */
 export const nodeStorageSlot = (P: string) => canonicalBytes({ slot: 'node-record', P });

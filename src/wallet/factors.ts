@@ -1,7 +1,8 @@
 /**
  * How a user proves a factor, and how a new factor is enrolled.
  * A factor key is known before the record is read (passkey PRF, phrase, device, imported);
- * a password needs its per-user salt from the record first.
+ * a password needs its per-user salt from the record first. An opened share is checked
+ * against the epoch's commitments before it is returned (shareCheck.ts).
  */
 import { fromHex, toHex } from '../crypto/bytes.ts';
 import { factorPublicKey } from '../crypto/factors/keys.ts';
@@ -10,6 +11,7 @@ import type { SharePair } from '../crypto/sharePair.ts';
 import { isTrineError, TrineError } from '../errors/index.ts';
 import type { FactorEntry, FactorType } from '../protocol/formats.ts';
 import { openFactorShare } from './factorShare.ts';
+import { assertShareMatches, type EpochCommitments } from './shareCheck.ts';
 
 export type FactorProof = { kind: 'key'; factorKey: Uint8Array } | { kind: 'password'; password: string };
 
@@ -25,8 +27,24 @@ export type FactorEnrolment = {
 
 export type OpenedFactor = { entry: FactorEntry; pair: SharePair; factorKey: Uint8Array };
 
-/** Find the proven factor among `entries` and open its share. */
+/** Find the proven factor among `entries`, open its share and check it against `commitments`. */
 export async function openFactor(
+  P: string,
+  epoch: number,
+  entries: readonly FactorEntry[],
+  proof: FactorProof,
+  commitments: EpochCommitments,
+): Promise<OpenedFactor> {
+  const opened = await findAndOpen(P, epoch, entries, proof);
+  const { entry } = opened;
+  assertShareMatches(entry.index, opened.pair, commitments, `the ${entry.type} factor`, {
+    factor: entry.pub,
+    type: entry.type,
+  });
+  return opened;
+}
+
+async function findAndOpen(
   P: string,
   epoch: number,
   entries: readonly FactorEntry[],

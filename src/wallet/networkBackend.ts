@@ -3,7 +3,7 @@
  * metadata client talks to the metadata server. Runs unchanged in the service worker.
  */
 import { createRecord, readRecord, writeRecord } from '../clients/metadata/index.ts';
-import { fetchNetworkShare, installDealing } from '../clients/nodes/index.ts';
+import { attest, fetchNetworkShare, installDealing } from '../clients/nodes/index.ts';
 import type { NetworkConfig } from '../config/network.ts';
 import type { WalletBackend } from './backend.ts';
 
@@ -36,14 +36,22 @@ export function createNetworkBackend(
         failures: share.failures.map((f) => ({ node: f.node, reason: `${f.reason}: ${f.message}` })),
       };
     },
-    async installDealing(login, dealing, receipt, authorization, nodes) {
+    async attest(login) {
+      const result = await attest({ network, ...login, timeoutMs });
+      return {
+        attestations: result.attestations,
+        failures: result.failures.map((f) => ({ node: f.node, reason: `${f.reason}: ${f.message}` })),
+      };
+    },
+    async installDealing(login, dealing, receipt, proof, nodes) {
       const result = await installDealing({
         network,
         ...login,
         dealing,
         receipt,
         timeoutMs,
-        ...(authorization ? { authorization } : {}),
+        authorization: proof.authorization,
+        creation: proof.creation,
         ...(nodes ? { nodes, required: 0 } : {}),
       });
       return {

@@ -1,12 +1,13 @@
 /**
  * Sign-in at the development OpenID provider from an extension page: authorization code
- * with PKCE, the nonce bound to a session key, the redirect landing on
- * pages/callback.html, which hands it to the background; the code is exchanged and the id
- * token checked against the provider's JWKS.
+ * with PKCE, the nonce bound to the login's session key and candidate metadata key, the
+ * redirect landing on pages/callback.html, which hands it to the background; the code is
+ * exchanged and the id token checked against the provider's JWKS.
  */
-import { x25519 } from '@noble/curves/ed25519.js';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
-import { sessionNonce } from '../../src/protocol/nonce.ts';
+import { fromHex } from '../../src/crypto/bytes.ts';
+import { loginNonce } from '../../src/protocol/nonce.ts';
+import { newLoginKeys } from '../../src/wallet/loginKeys.ts';
 import { expect, pinnedExtensionId, test } from './fixtures.ts';
 
 test.use({ stackServices: ['oidc'] });
@@ -19,12 +20,15 @@ test('sign in with a development account from an extension page', async ({ stack
   const discovery = (await (
     await fetch(`${stack.urls.issuer}/.well-known/openid-configuration`)
   ).json()) as Discovery;
-  const { publicKey: sessionPub } = x25519.keygen();
+  const keys = await newLoginKeys();
+  const sessionPub = keys.session.publicKey;
+  const candidateM = fromHex(keys.candidate.M, 33);
   const page = await openExtensionPage('pages/onboarding.html');
 
-  // In the extension page, as the wallet will: PKCE verifier kept in this tab, nonce from sessionPub.
+  // In the extension page, as the wallet will: PKCE verifier kept in this tab, nonce from
+  // sessionPub and candidateM (computed here from the specification, PROTOCOL.md).
   const started = await page.evaluate(
-    async ({ endpoint, clientId, redirectUri, sessionPub }) => {
+    async ({ endpoint, clientId, redirectUri, sessionPub, candidateM }) => {
       const b64u = (bytes: Uint8Array) =>
         btoa(String.fromCharCode(...bytes))
           .replace(/\+/g, '-')
@@ -34,7 +38,8 @@ test('sign in with a development account from an extension page', async ({ stack
         new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
       const verifier = b64u(crypto.getRandomValues(new Uint8Array(32)));
       const state = b64u(crypto.getRandomValues(new Uint8Array(16)));
-      const nonce = b64u(await sha256(new Uint8Array(sessionPub)));
+      const tag = new TextEncoder().encode('trine:login-nonce:v1');
+      const nonce = b64u(await sha256(new Uint8Array([...tag, 0, ...sessionPub, ...candidateM])));
       const url = new URL(endpoint);
       url.search = new URLSearchParams({
         response_type: 'code',
@@ -55,9 +60,11 @@ test('sign in with a development account from an extension page', async ({ stack
       clientId: stack.clientId,
       redirectUri,
       sessionPub: [...sessionPub],
+      candidateM: [...candidateM],
     },
   );
-  expect(started.nonce).toBe(sessionNonce(sessionPub));
+  expect(started.nonce).toBe(keys.nonce);
+  expect(started.nonce).toBe(loginNonce(sessionPub, candidateM));
 
   await page.locator('button[data-account="alice"]').click();
   await page.waitForURL((url) => url.href.startsWith(redirectUri));
@@ -101,7 +108,7 @@ test('sign in with a development account from an extension page', async ({ stack
       audience: stack.clientId,
     },
   );
-  expect(payload.nonce).toBe(sessionNonce(sessionPub));
+  expect(payload.nonce).toBe(loginNonce(sessionPub, candidateM));
   expect(payload.sub).toBe('dev-alice');
   expect(payload.email).toBe('alice@trine.local');
 });

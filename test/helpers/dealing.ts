@@ -2,7 +2,8 @@
  * Test builders for the node network, with the crypto core only (the wallet's own builder
  * lives in src/wallet): a wallet's polynomials f(x) = k + a₁x, g(x) = m + b₁x; a dealing of
  * the network share (f(1), g(1)) among the nodes (Feldman of threshold t, each node's
- * (F(j), G(j)) sealed to its X25519 key in the slot dealingSlot); the metadata server's
+ * (F(j), G(j)) sealed to the inbox key its attestation names, in the slot dealingSlot); the
+ * record's creation proof (those attestations and m's authorization); the metadata server's
  * receipt, signed with the real metadata key from `<dir>/metadata.secrets.json` (that IS
  * the receipt format); the refresh authorization signed by m.
  * Every plaintext sub-share is returned so tests can scan storage for it.
@@ -17,7 +18,7 @@ import { drawPolynomial, evaluate, type Polynomial } from '../../src/crypto/sham
 import { encodeSharePair, type SharePair } from '../../src/crypto/sharePair.ts';
 import { ecdsaSignBody, ed25519SignBody, importEd25519Signer } from '../../src/crypto/signature.ts';
 import { x25519Seal } from '../../src/crypto/x25519.ts';
-import type { Dealing, Receipt, ReceiptBody } from '../../src/protocol/formats.ts';
+import type { Attestation, Creation, Dealing, Receipt, ReceiptBody } from '../../src/protocol/formats.ts';
 import { dealingHash } from '../../src/protocol/hashes.ts';
 import { dealingSlot } from '../../src/protocol/slots.ts';
 
@@ -39,32 +40,42 @@ export function drawWallet(): TestWallet {
   return { k: randomScalar(), a1: randomScalar(), m: randomScalar(), b1: randomScalar() };
 }
 
-/** A dealing of `wallet`'s network share for (P, epoch); `tamper(node, pair)` may alter a node's sub-share. */
+/** A wallet whose m is the login's candidate key (so the nodes' attestations bind its M). */
+export function drawWalletFor(login: { candidate: { m: bigint } }): TestWallet {
+  return { ...drawWallet(), m: login.candidate.m };
+}
+
+/**
+ * A dealing of `wallet`'s network share for (P, epoch), sealed to the inboxes the nodes'
+ * `attestations` name (nodes without one get no part); `tamper(node, pair)` may alter a
+ * node's sub-share.
+ */
 export async function buildTestDealing(
   network: NetworkConfig,
   P: string,
   epoch: number,
   wallet: TestWallet,
+  attestations: readonly Attestation[],
   options: { tamper?: (node: number, pair: SharePair) => SharePair; threshold?: number } = {},
 ): Promise<TestDealing> {
+  const inboxes = new Map(attestations.map((a) => [a.body.node, a.body.inbox]));
   const networkShare = { f: mod(wallet.k + wallet.a1), g: mod(wallet.m + wallet.b1) }; // f(1), g(1)
   const t = options.threshold ?? network.threshold;
   const F = drawPolynomial(networkShare.f, t);
   const G = drawPolynomial(networkShare.g, t);
   const subShares = new Map<number, Uint8Array>();
   const shares = await Promise.all(
-    network.nodes.map(async (node) => {
-      let pair = { f: evaluate(F, node.index), g: evaluate(G, node.index) };
-      if (options.tamper) pair = options.tamper(node.index, pair);
-      const plain = encodeSharePair(pair);
-      subShares.set(node.index, plain);
-      const sealed = await x25519Seal(
-        fromHex(node.encryptionKey, 32),
-        plain,
-        dealingSlot(P, epoch, node.index, node.encryptionKey),
-      );
-      return { node: node.index, sealed: toHex(sealed) };
-    }),
+    network.nodes
+      .filter((node) => inboxes.has(node.index))
+      .map(async (node) => {
+        const inbox = inboxes.get(node.index)!;
+        let pair = { f: evaluate(F, node.index), g: evaluate(G, node.index) };
+        if (options.tamper) pair = options.tamper(node.index, pair);
+        const plain = encodeSharePair(pair);
+        subShares.set(node.index, plain);
+        const sealed = await x25519Seal(fromHex(inbox, 32), plain, dealingSlot(P, epoch, node.index, inbox));
+        return { node: node.index, inbox, sealed: toHex(sealed) };
+      }),
   );
   const dealing: Dealing = {
     kind: 'dealing',
@@ -103,7 +114,15 @@ export async function signTestReceipt(
   return { body, sig: toHex(await ed25519SignBody(signer, body)) };
 }
 
-/** The ECDSA authorization by m that lets nodes replace their epoch with `dealing`'s. */
+/** The creation proof of a record whose first dealing is `dealing`, by the wallet's m. */
+export function testCreation(m: bigint, dealing: Dealing, attestations: readonly Attestation[]): Creation {
+  return {
+    attestations: attestations.filter((a) => !a.body.registered),
+    authorization: authorizeTestDealing(m, dealing),
+  };
+}
+
+/** The ECDSA authorization by m that lets nodes install `dealing` (first install or new epoch). */
 export function authorizeTestDealing(m: bigint, dealing: Dealing): string {
   const body = {
     kind: 'dealing-authorization',

@@ -2,8 +2,11 @@
  * Builds real user records for tests with the crypto core, as the wallet would: draw
  * f(x) = k + a₁x and g(x) = m + b₁x, seal each factor's share (f(i), g(i)) to the factor key
  * (secp256k1 ECIES), split the network share (f(1), g(1)) among the nodes (Feldman, sealed
- * to each node's X25519 key), seal the private part under a key derived from m. Also signs
- * what the wallet signs (create, write, read) and what nodes attest.
+ * to an X25519 key per node: the metadata server treats a dealing as opaque, so the nodes'
+ * encryption keys from network.json stand in for their inbox keys), seal the private part
+ * under a key derived from m. Also signs what the wallet signs (create with its creation
+ * proof, write, read) and what nodes attest. A record's `creation` is a stand-in until
+ * `createRequest` puts real attestations in it (store-level tests never check it).
  * Every plaintext secret made here is kept in `secrets` so tests can scan storage for it.
  */
 import { readFileSync } from 'node:fs';
@@ -31,7 +34,7 @@ import type {
   ReadRequest,
   WriteRequest,
 } from '../../src/protocol/formats.ts';
-import { recordHash } from '../../src/protocol/hashes.ts';
+import { dealingHash, recordHash } from '../../src/protocol/hashes.ts';
 import { dealingSlot, factorSlot, privateSlot } from '../../src/protocol/slots.ts';
 
 export type TestFactor = { type: FactorType; key: bigint; pub: string; index: number; salt?: string };
@@ -72,7 +75,7 @@ async function buildDealing(network: NetworkConfig, u: TestUser, secrets: string
         encodeSharePair(pair),
         dealingSlot(u.P, u.epoch, node.index, node.encryptionKey),
       );
-      return { node: node.index, sealed: toHex(sealed) };
+      return { node: node.index, inbox: node.encryptionKey, sealed: toHex(sealed) };
     }),
   );
   return {
@@ -130,8 +133,36 @@ async function buildRecord(
     nextIndex: u.nextIndex,
     private: sealPrivate(u),
     dealing: await buildDealing(network, u, u.secrets),
+    creation: u.record?.creation ?? standInCreation(u),
     ...(previous ? { previous } : {}),
   };
+}
+
+/** Schema-valid but unsigned: replaced by createRequest before a create is sent. */
+function standInCreation(u: TestUser): MetadataRecord['creation'] {
+  const body: AttestationBody = {
+    kind: 'node-attestation',
+    node: 1,
+    P: u.P,
+    issuedAt: 0,
+    sessionPub: '00'.repeat(32),
+    candidateM: pub(u.m),
+    inbox: '00'.repeat(32),
+    registered: false,
+    epoch: 0,
+  };
+  return { attestations: [{ body, sig: '00'.repeat(64) }], authorization: '00'.repeat(64) };
+}
+
+/** m's authorization of a dealing (first install, or a new epoch), as the wallet signs it. */
+export function authorizeDealing(m: bigint, dealing: Dealing): string {
+  const body = {
+    kind: 'dealing-authorization',
+    P: dealing.P,
+    epoch: dealing.epoch,
+    dealingHash: dealingHash(dealing),
+  };
+  return toHex(ecdsaSignBody(scalarToBytes(m), body));
 }
 
 function newFactor(u: TestUser, type: FactorType): TestFactor {
@@ -250,11 +281,17 @@ export async function nodeSigners(dir: string, network: NetworkConfig): Promise<
   );
 }
 
+/**
+ * Node attestations as the nodes sign them: for a test user they bind its P and its M (the
+ * login's candidate key); for a bare P, a random candidate key.
+ */
 export async function attest(
   signers: readonly NodeSigner[],
-  P: string,
+  who: TestUser | string,
   overrides: Partial<AttestationBody> = {},
 ): Promise<Attestation[]> {
+  const P = typeof who === 'string' ? who : who.P;
+  const candidateM = typeof who === 'string' ? pub(randomScalar()) : pub(who.m);
   return Promise.all(
     signers.map(async ({ index, signer }) => {
       const body: AttestationBody = {
@@ -263,6 +300,8 @@ export async function attest(
         P,
         issuedAt: Date.now(),
         sessionPub: toHex(randomBytes(32)),
+        candidateM,
+        inbox: toHex(randomBytes(32)),
         registered: false,
         epoch: 0,
         ...overrides,
@@ -272,6 +311,11 @@ export async function attest(
   );
 }
 
+/** A create of the user's record with `attestations` as its creation proof (the record is updated). */
 export async function createRequest(u: TestUser, attestations: Attestation[]): Promise<CreateRequest> {
-  return { record: u.record, attestations, signature: signWrite(u.m, u.record, 0) };
+  u.record = {
+    ...u.record,
+    creation: { attestations, authorization: authorizeDealing(u.m, u.record.dealing) },
+  };
+  return { record: u.record, signature: signWrite(u.m, u.record, 0) };
 }

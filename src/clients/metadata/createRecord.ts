@@ -1,11 +1,11 @@
 /**
  * Create-if-absent of the user's record (first login). Resolves with version 1 and the
  * server's receipt for the record's dealing (verified). If another creator won, throws
- * `AlreadyRegisteredError` with the winner's dealing and receipt (verified), which the
- * wallet relays to the nodes before continuing as a new device.
+ * `AlreadyRegisteredError` with the winner's dealing and receipt (verified) and creation
+ * proof, which the wallet checks and relays to the nodes before continuing as a new device.
  *
  * @example
- * const { receipt } = await createRecord(network.metadata, { record, attestations, signature });
+ * const { receipt } = await createRecord(network.metadata, { record, signature });
  */
 import { TrineError } from '../../errors/index.ts';
 import {
@@ -34,11 +34,11 @@ export async function createRecord(
     (a) => a.status === 201 || (a.status === 409 && isAlreadyRegistered(a.body)),
   );
   if (answer.status === 409) {
-    const { dealing, receipt } = parse(AlreadyRegistered, answer.body, 'create answer');
+    const { dealing, receipt, creation } = parse(AlreadyRegistered, answer.body, 'create answer');
     if (dealing.P !== request.record.P)
       throw new TrineError({ code: 'node-error', message: `${answer.url}: answered for another P` });
     await verifyReceipt(endpoint.signingKey, receipt, dealing);
-    throw new AlreadyRegisteredError({ url: answer.url, dealing, receipt });
+    throw new AlreadyRegisteredError({ url: answer.url, dealing, receipt, creation });
   }
   const { version, receipt } = parse(WriteResponse, answer.body, 'create answer');
   await verifyReceipt(endpoint.signingKey, receipt, request.record.dealing);

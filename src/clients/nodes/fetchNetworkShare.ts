@@ -29,7 +29,7 @@ import { assertSignedBy, callNode, fanOut } from './call.ts';
 import { badSubShares, combineSubShares } from './combine.ts';
 import { decideShare, type NodeState, shareFailureError } from './decision.ts';
 import { failureOf, NodeCallError, type NodeFailure } from './failures.ts';
-import type { NetworkShare, NodeLogin, NodesProgress } from './types.ts';
+import { loginRequest, type NetworkShare, type NodeLogin, type NodesProgress } from './types.ts';
 
 export type FetchNetworkShareParameters = NodeLogin & {
   network: NetworkConfig;
@@ -251,14 +251,20 @@ export function fetchNetworkShare(p: FetchNetworkShareParameters): Promise<Netwo
       if (!attestation)
         throw new NodeCallError('bad-answer', `node ${node.index}: "unknown" without attestation`);
       const a = attestation.body;
-      if (a.node !== node.index || a.P !== body.P || a.sessionPub !== sessionPub || a.registered)
+      if (
+        a.node !== node.index ||
+        a.P !== body.P ||
+        a.sessionPub !== sessionPub ||
+        a.candidateM !== request.candidateM ||
+        a.registered
+      )
         throw new NodeCallError('wrong-binding', `node ${node.index}: attestation does not match its answer`);
       await assertSignedBy(node, response.output.answer);
       await assertSignedBy(node, attestation);
       unknowns.push({ node, attestation });
     };
 
-    const request = { verifier: p.verifier, idToken: p.idToken, sessionPub };
+    const request = loginRequest(p);
     const options = fanOut(controller.signal, p.timeoutMs);
     for (const node of network.nodes) {
       callNode(node, '/v1/share', request, Envelope, options)

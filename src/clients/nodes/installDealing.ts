@@ -9,14 +9,13 @@
  * const { acks } = await installDealing({ network, verifier, idToken, session, dealing, receipt });
  */
 import type { NetworkConfig } from '../../config/network.ts';
-import { toHex } from '../../crypto/bytes.ts';
 import { TrineError } from '../../errors/index.ts';
-import { type Dealing, InstallAck, type Receipt } from '../../protocol/formats.ts';
+import { type Creation, type Dealing, InstallAck, type Receipt } from '../../protocol/formats.ts';
 import { dealingHash } from '../../protocol/hashes.ts';
 import { assertSignedBy, callNode, fanOut } from './call.ts';
 import { NodeCallError, type NodeFailure } from './failures.ts';
 import { settleAll, targetNodes } from './settleAll.ts';
-import type { InstallProgress, NodeLogin } from './types.ts';
+import { type InstallProgress, loginRequest, type NodeLogin } from './types.ts';
 
 export type InstallDealingParameters = NodeLogin & {
   network: NetworkConfig;
@@ -24,6 +23,8 @@ export type InstallDealingParameters = NodeLogin & {
   receipt: Receipt;
   /** ECDSA by m over { kind:'dealing-authorization', P, epoch, dealingHash } (hex). */
   authorization?: string;
+  /** The record's creation proof: a node that holds nothing for P yet requires it. */
+  creation?: Creation;
   /** Only these node indices (default: all). */
   nodes?: readonly number[];
   /** Acks needed for success (default: min(t, number of targets)). */
@@ -40,12 +41,11 @@ export async function installDealing(p: InstallDealingParameters): Promise<Insta
   const required = p.required ?? Math.min(p.network.threshold, targets.length);
   const hash = dealingHash(p.dealing);
   const request = {
-    verifier: p.verifier,
-    idToken: p.idToken,
-    sessionPub: toHex(p.session.publicKey),
+    ...loginRequest(p),
     dealing: p.dealing,
     receipt: p.receipt,
     ...(p.authorization ? { authorization: p.authorization } : {}),
+    ...(p.creation ? { creation: p.creation } : {}),
   };
   const options = fanOut(p.signal, p.timeoutMs);
   const total = targets.length;

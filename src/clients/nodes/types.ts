@@ -1,11 +1,29 @@
 /** What the node client gives back and reports along the way. */
 
+import { toHex } from '../../crypto/bytes.ts';
 import type { SharePair } from '../../crypto/sharePair.ts';
 import type { X25519KeyPair } from '../../crypto/x25519.ts';
 import type { NodeFailure } from './failures.ts';
 
-/** One OpenID login: `idToken` was issued with nonce = sessionNonce(session.publicKey). */
-export type NodeLogin = { verifier: string; idToken: string; session: X25519KeyPair };
+/**
+ * One OpenID login: `idToken` was issued with nonce = loginNonce(session.publicKey,
+ * candidate.M) (protocol/nonce.ts). Only the public half of the candidate metadata key is
+ * read here.
+ */
+export type NodeLogin = {
+  verifier: string;
+  idToken: string;
+  session: X25519KeyPair;
+  candidate: { readonly M: string };
+};
+
+/** The login material every node request carries (formats.ts `login`). */
+export const loginRequest = (p: NodeLogin) => ({
+  verifier: p.verifier,
+  idToken: p.idToken,
+  sessionPub: toHex(p.session.publicKey),
+  candidateM: p.candidate.M,
+});
 
 export type NodesProgress = { step: 'nodes'; answered: number; needed: number; total: number };
 export type InstallProgress = { step: 'install'; acked: number; needed: number; total: number };

@@ -1,12 +1,12 @@
 /**
- * One OpenID login, as the wallet needs it (ARCHITECTURE §4): a fresh X25519 session key,
- * nonce = sessionNonce(sessionPub), authorization code with PKCE through whatever channel
+ * One OpenID login, as the wallet needs it (ARCHITECTURE §4): a fresh X25519 session key
+ * and candidate metadata key, nonce = loginNonce(sessionPub, candidateM) (wallet/loginKeys.ts),
+ * authorization code with PKCE through whatever channel
  * the browser offers (identity API, or a tab landing on pages/callback.html), the code
  * exchanged at the discovered token endpoint. The result is the node login material.
  */
-import { generateX25519 } from '../../crypto/x25519.ts';
-import { sessionNonce } from '../../protocol/nonce.ts';
 import type { Login } from '../../wallet/backend.ts';
+import { newLoginKeys } from '../../wallet/loginKeys.ts';
 import type { ProviderConfig } from '../config.ts';
 import { authorizationUrl } from './authorizationUrl.ts';
 import { discover } from './discovery.ts';
@@ -31,8 +31,7 @@ export async function signInWithProvider(
   fetchFn: typeof fetch = fetch,
 ): Promise<ProviderLogin> {
   const { authorization_endpoint, token_endpoint } = await discover(provider.issuer, fetchFn);
-  const session = await generateX25519();
-  const nonce = sessionNonce(session.publicKey);
+  const { session, candidate, nonce } = await newLoginKeys();
   const pkce = createPkce();
   const state = randomState();
   const url = authorizationUrl({
@@ -54,5 +53,5 @@ export async function signInWithProvider(
     fetchFn,
   });
   const { email } = idTokenClaims(idToken, { issuer: provider.issuer, clientId: provider.clientId, nonce });
-  return { login: { verifier: provider.name, idToken, session }, email, at: Date.now() };
+  return { login: { verifier: provider.name, idToken, session, candidate }, email, at: Date.now() };
 }

@@ -1,5 +1,6 @@
 /**
- * What a write may change. The keys never change (K, M: they are the wallet). The epoch
+ * What a write may change. The keys never change (K, M: they are the wallet), nor does the
+ * creation proof. The epoch
  * stays, or grows by exactly one with a new dealing for it (a refresh). Within an epoch the
  * dealing and commitments stay, and `previous` may only be dropped (the refresh got
  * installed). A new epoch keeps the old read key reachable through `previous` if present.
@@ -23,6 +24,8 @@ export function checkRecordUpdate(
 ): void {
   if (next.tss.K !== stored.tss.K) throw refuse('K never changes', 'record.tss.K');
   if (next.meta.M !== stored.meta.M) throw refuse('M never changes', 'record.meta.M');
+  if (canonicalJson(next.creation) !== canonicalJson(stored.creation))
+    throw refuse('the creation proof never changes', 'record.creation');
   checkIndices(stored, next);
   if (next.epoch === stored.epoch) {
     if (dealingHash(next.dealing) !== dealingHash(stored.dealing))

@@ -1,16 +1,17 @@
 /**
  * POST /v1/records/create: create-if-absent of a user record.
  *   parse → size → first-record rules and dealing → signature by m (record.meta.M,
- *   expectedVersion 0) → ≥ t node attestations that P is unregistered → receipt →
- *   store.create (exactly one creator per P) → 201 { version: 1, receipt }
- * A loser gets 409 already-registered with the winner's dealing and receipt, so it can
- * relay the winner's dealing to nodes that missed it.
+ *   expectedVersion 0) → the creation proof: ≥ t node attestations that P is unregistered,
+ *   binding this M to a login of the user, and m's authorization of the dealing → receipt
+ *   → store.create (exactly one creator per P) → 201 { version: 1, receipt }
+ * A loser gets 409 already-registered with the winner's dealing, receipt and creation
+ * proof, so it can check the winner and relay the dealing to nodes that missed it.
  */
 
 import { CreateRequest } from '../../protocol/formats.ts';
 import { parse } from '../../protocol/parse.ts';
 import type { Route } from '../../server/http.ts';
-import { checkAttestations } from '../checks/attestations.ts';
+import { checkCreation } from '../checks/attestations.ts';
 import { checkFirstRecord } from '../checks/firstRecord.ts';
 import { checkRecordSize } from '../checks/recordSize.ts';
 import { checkUserRate } from '../checks/userRate.ts';
@@ -23,13 +24,13 @@ export const createRoute = (ctx: MetadataContext): Route => ({
   path: '/v1/records/create',
   name: 'create',
   async handler({ body }) {
-    const { record, attestations, signature } = parse(CreateRequest, body, 'create');
+    const { record, signature } = parse(CreateRequest, body, 'create');
     checkUserRate(ctx, record.P);
     checkRecordSize(record);
     checkFirstRecord(ctx.network, record);
     checkWriteSignature(ctx.verifyUserSignature, record.meta.M, record, 0, signature);
     const now = ctx.now();
-    await checkAttestations(ctx, record.P, attestations, now);
+    await checkCreation(ctx, record, now);
     const receipt = await signReceipt(ctx.receiptSigner, record, 1, now);
     const result = await ctx.store.create(record, receipt);
     if (!result.created) {
@@ -40,6 +41,7 @@ export const createRoute = (ctx: MetadataContext): Route => ({
           error: { code: 'already-registered', message: 'P is already registered: use its dealing' },
           dealing: result.existing.record.dealing,
           receipt: result.existing.receipt,
+          creation: result.existing.record.creation,
         },
       };
     }

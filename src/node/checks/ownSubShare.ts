@@ -1,13 +1,13 @@
 /**
- * This node's part of a dealing: opened with its X25519 key in the slot
- * dealingSlot(P, epoch, j, its key), and checked against the commitments,
+ * This node's part of a dealing: opened with the inbox key it was sealed to (inbox.ts) in
+ * the slot dealingSlot(P, epoch, j, inbox), and checked against the commitments,
  *   F(j)·G = Σ F[i]·j^i  and  G(j)·G = Σ G[i]·j^i  (Feldman),
  * before anything is stored. Returns F(j) ‖ G(j) (64 bytes; the caller wipes it).
  */
-import { fromHex } from '../../crypto/bytes.ts';
+import { fromHex, toHex } from '../../crypto/bytes.ts';
 import { verifyShare } from '../../crypto/feldman.ts';
 import { decodeSharePair } from '../../crypto/sharePair.ts';
-import { x25519Open } from '../../crypto/x25519.ts';
+import { type X25519KeyPair, x25519Open } from '../../crypto/x25519.ts';
 import { invalidInput, isTrineError, TrineError } from '../../errors/index.ts';
 import type { Dealing } from '../../protocol/formats.ts';
 import { dealingSlot } from '../../protocol/slots.ts';
@@ -18,6 +18,7 @@ export async function openOwnSubShare(
   ctx: NodeContext,
   dealing: Dealing,
   commitments: DecodedCommitments,
+  inbox: X25519KeyPair,
 ): Promise<Uint8Array> {
   const j = ctx.self.index;
   const mine = dealing.shares.find((s) => s.node === j);
@@ -25,13 +26,13 @@ export async function openOwnSubShare(
   let plain: Uint8Array;
   try {
     plain = await x25519Open(
-      ctx.encryption,
+      inbox,
       fromHex(mine.sealed),
-      dealingSlot(dealing.P, dealing.epoch, j, ctx.self.encryptionKey),
+      dealingSlot(dealing.P, dealing.epoch, j, toHex(inbox.publicKey)),
     );
   } catch (error) {
     if (isTrineError(error))
-      throw invalidInput(`dealing.shares[node ${j}]`, 'does not open with this node key');
+      throw invalidInput(`dealing.shares[node ${j}]`, 'does not open with its inbox key');
     throw error;
   }
   const pair = decodeSharePair(plain);

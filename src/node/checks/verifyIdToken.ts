@@ -5,8 +5,15 @@
  *   EdDSA: no `none`, no HMAC, so a public key can never be used as a shared secret);
  * - `iss` equal to the verifier's issuer, `aud` one of its audiences, `exp`, `nbf` and `iat`
  *   with 60 s of clock skew;
- * - `nonce` = base64url(SHA-256(sessionPub)): the token is bound to the login's session
- *   key, so a node replaying it with its own key is refused;
+ * - age: `iat` no older than `maxTokenAgeS` (default 15 min, never under 5 min: a
+ *   registration holds its token through a passkey ceremony), so a captured token stops
+ *   working soon even when its issuer sets a long `exp` (`token-expired`);
+ * - `azp` (OpenID Connect Core 3.1.3.7, steps 4–5): required when `aud` lists several
+ *   audiences, and when present it must be one of the verifier's audiences: a token issued
+ *   to another client that merely lists ours in `aud` is refused;
+ * - `nonce` = loginNonce(sessionPub, candidateM) (protocol/nonce.ts): the token is bound to
+ *   the login's session key and candidate metadata key, so a node replaying it with its
+ *   own keys is refused;
  * - the subject claim the verifier names, a non-empty string.
  * Token problems are `token-rejected` / `token-expired` (401); an unreachable issuer is a
  * 503 that says nothing about the token.
@@ -21,17 +28,22 @@ import {
 } from 'jose';
 import type { Verifier } from '../../config/network.ts';
 import { isTrineError, TrineError } from '../../errors/index.ts';
-import { sessionNonce } from '../../protocol/nonce.ts';
+import { loginNonce } from '../../protocol/nonce.ts';
 import { discoverJwksUri } from './discoverJwksUri.ts';
 
 export const ALLOWED_ALGORITHMS = ['RS256', 'ES256', 'EdDSA'];
 export const CLOCK_SKEW_S = 60;
+/** Default and floor of the maximum token age (seconds since `iat`). */
+export const DEFAULT_MAX_TOKEN_AGE_S = 15 * 60;
+export const MIN_MAX_TOKEN_AGE_S = 5 * 60;
 
 export type VerifiedLogin = { verifier: string; subject: string };
+/** The two keys the token's nonce must bind (see protocol/nonce.ts). */
+export type LoginBinding = { sessionPub: Uint8Array; candidateM: Uint8Array };
 export type IdTokenVerifier = (
   verifier: string,
   idToken: string,
-  sessionPub: Uint8Array,
+  binding: LoginBinding,
 ) => Promise<VerifiedLogin>;
 
 export type IdTokenVerifierOptions = {
@@ -40,6 +52,8 @@ export type IdTokenVerifierOptions = {
   jwksTimeoutMs?: number;
   /** Minimum time between two JWKS fetches of one issuer (an unknown kid refetches). */
   jwksCooldownMs?: number;
+  /** Seconds a token is accepted after its `iat` (plus the clock skew); ≥ 5 min, default 15 min. */
+  maxTokenAgeS?: number;
 };
 
 type KeySet = ReturnType<typeof createRemoteJWKSet>;
@@ -48,6 +62,12 @@ export function createIdTokenVerifier(
   verifiers: readonly Verifier[],
   options: IdTokenVerifierOptions = {},
 ): IdTokenVerifier {
+  const maxAge = options.maxTokenAgeS ?? DEFAULT_MAX_TOKEN_AGE_S;
+  if (!(maxAge >= MIN_MAX_TOKEN_AGE_S))
+    throw new TrineError({
+      code: 'invalid-input',
+      message: `the maximum token age must be at least ${MIN_MAX_TOKEN_AGE_S} s (a registration holds its token through a passkey ceremony)`,
+    });
   const byName = new Map(verifiers.map((v) => [v.name, v]));
   const keySets = new Map<string, Promise<KeySet>>();
   const keySet = (verifier: Verifier): Promise<KeySet> => {
@@ -69,7 +89,7 @@ export function createIdTokenVerifier(
     return set;
   };
 
-  return async (name, idToken, sessionPub) => {
+  return async (name, idToken, binding) => {
     const verifier = byName.get(name);
     if (!verifier) throw rejected(`unknown verifier "${name}"`);
     // keys are looked up lazily: a malformed token is refused before any JWKS fetch
@@ -91,13 +111,28 @@ export function createIdTokenVerifier(
     const now = options.now?.() ?? Math.floor(Date.now() / 1000);
     if (typeof payload.iat !== 'number' || payload.iat > now + CLOCK_SKEW_S)
       throw rejected('"iat" is in the future');
-    if (payload.nonce !== sessionNonce(sessionPub))
-      throw rejected('"nonce" does not bind this session key (the token belongs to another login)');
+    if (payload.iat < now - maxAge - CLOCK_SKEW_S)
+      throw new TrineError({
+        code: 'token-expired',
+        message: `id token is older than ${Math.round(maxAge / 60)} minutes: log in again`,
+      });
+    checkAuthorizedParty(payload, verifier.audiences);
+    if (payload.nonce !== loginNonce(binding.sessionPub, binding.candidateM))
+      throw rejected('"nonce" does not bind these login keys (the token belongs to another login)');
     const subject = payload[verifier.subjectClaim];
     if (typeof subject !== 'string' || subject.length === 0 || subject.length > 255)
       throw rejected(`"${verifier.subjectClaim}" claim missing`);
     return { verifier: verifier.name, subject };
   };
+}
+
+/** OIDC Core 3.1.3.7 (4, 5): several audiences need an `azp`, and an `azp` must be ours. */
+function checkAuthorizedParty(payload: JWTPayload, audiences: readonly string[]): void {
+  const azp = payload.azp;
+  if (Array.isArray(payload.aud) && payload.aud.length > 1 && azp === undefined)
+    throw rejected('"azp" claim missing (the token names several audiences)');
+  if (azp !== undefined && (typeof azp !== 'string' || !audiences.includes(azp)))
+    throw rejected('"azp" is not a client of this verifier');
 }
 
 function rejected(why: string): TrineError {

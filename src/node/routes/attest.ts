@@ -5,6 +5,7 @@ import type { Route } from '../../server/http.ts';
 import { attest } from '../attestation.ts';
 import { authenticate } from '../checks/authenticate.ts';
 import type { NodeContext } from '../context.ts';
+import { inboxFor } from '../inbox.ts';
 import { readRecord } from '../records.ts';
 
 export function attestRoute(ctx: NodeContext): Route {
@@ -15,7 +16,8 @@ export function attestRoute(ctx: NodeContext): Route {
     async handler({ body }) {
       const request = parse(AttestRequest, body, 'attest request');
       const who = await authenticate(ctx, request);
-      return { status: 200, body: await attest(ctx, who, await readRecord(ctx, who.P)) };
+      const [record, inbox] = await Promise.all([readRecord(ctx, who.P), inboxFor(ctx, who.P)]);
+      return { status: 200, body: await attest(ctx, who, record, inbox) };
     },
   };
 }

@@ -2,7 +2,8 @@
  * POST /v1/share: the login's one call. Known user → this node's sub-shares
  * F(j) ‖ G(j) sealed to the login's sessionPub (slot shareSlot(P, epoch, j, sessionPub))
  * with P, epoch, K, M and the commitments, signed; unknown user → a signed "unknown" and
- * an attestation for the metadata server's create.
+ * an attestation for the metadata server's create. Both carry this node's inbox key for
+ * the user's next dealing (inbox.ts).
  */
 import { fromHex, toHex } from '../../crypto/bytes.ts';
 import { x25519Seal } from '../../crypto/x25519.ts';
@@ -13,6 +14,7 @@ import type { Route } from '../../server/http.ts';
 import { attest } from '../attestation.ts';
 import { authenticate } from '../checks/authenticate.ts';
 import type { NodeContext } from '../context.ts';
+import { inboxFor } from '../inbox.ts';
 import { readRecord } from '../records.ts';
 import { signBody } from '../sign.ts';
 
@@ -24,19 +26,20 @@ export function shareRoute(ctx: NodeContext): Route {
     async handler({ body }) {
       const request = parse(ShareRequest, body, 'share request');
       const who = await authenticate(ctx, request);
-      const record = await readRecord(ctx, who.P);
+      const [record, inbox] = await Promise.all([readRecord(ctx, who.P), inboxFor(ctx, who.P)]);
       const common = {
         kind: 'node-share',
         node: ctx.self.index,
         P: who.P,
         issuedAt: ctx.now(),
         sessionPub: who.sessionPub,
+        inbox,
       } as const;
       if (!record) {
         ctx.metrics.count('shares_total', { status: 'unknown' });
         const answer: ShareResponse = {
           answer: await signBody<NodeShareBody>(ctx, { ...common, status: 'unknown' }),
-          attestation: await attest(ctx, who, undefined),
+          attestation: await attest(ctx, who, undefined, inbox),
         };
         return { status: 200, body: answer };
       }

@@ -6,8 +6,17 @@
  * compare-and-swap) and the record sealed under the node's storage key (see
  * `../record.ts`). It never sees plaintext. Replacing a row is how an older epoch is
  * deleted: there is never more than one epoch per P.
+ *
+ * Beside it, at most one inbox per P: the one-time X25519 key the user's next dealing is
+ * sealed to (public half in clear, private half sealed under the storage key). The install
+ * that uses it deletes it in the same transaction, so once a dealing is installed nothing
+ * on this node can open it again (forward security of refresh).
+ *
+ * Deleted data must not linger on disk: SQLite runs with secure_delete and checkpoints
+ * (TRUNCATE) its WAL after every replace; see docs/NODE.md for what PostgreSQL promises.
  */
 export type StoredRecord = { P: string; epoch: number; sealed: Uint8Array };
+export type StoredInbox = { pub: string; sealed: Uint8Array };
 
 export type NodeStore = {
   readonly kind: 'sqlite' | 'postgres';
@@ -15,9 +24,21 @@ export type NodeStore = {
   get(P: string): Promise<StoredRecord | undefined>;
   /**
    * Store P's record at `epoch` if the stored epoch is still `expectedEpoch` (0 = no row).
-   * Returns false, changing nothing, when another install won the race.
+   * Returns false, changing nothing, when another install won the race. With `usedInbox`
+   * the inbox of that public key is deleted in the same transaction (and the swap fails,
+   * changing nothing, if it is no longer there).
    */
-  replace(P: string, expectedEpoch: number, epoch: number, sealed: Uint8Array): Promise<boolean>;
+  replace(
+    P: string,
+    expectedEpoch: number,
+    epoch: number,
+    sealed: Uint8Array,
+    usedInbox?: string,
+  ): Promise<boolean>;
+  /** P's current inbox, if any. */
+  getInbox(P: string): Promise<StoredInbox | undefined>;
+  /** Store `inbox` as P's inbox unless one exists; returns the one stored afterwards (the first wins). */
+  initInbox(P: string, inbox: StoredInbox): Promise<StoredInbox>;
   /** A small named value (the storage key check). */
   getSetting(name: string): Promise<Uint8Array | undefined>;
   /** Insert a setting when absent; returns what is stored afterwards (the first writer wins). */

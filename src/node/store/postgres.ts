@@ -16,6 +16,7 @@ export async function openPostgresNodeStore(connectionString: string, schema: st
       updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
     );
     CREATE TABLE IF NOT EXISTS node_settings (name TEXT PRIMARY KEY, value BYTEA NOT NULL);
+    CREATE TABLE IF NOT EXISTS node_inboxes (p TEXT PRIMARY KEY, pub TEXT NOT NULL, sealed BYTEA NOT NULL);
   `);
   return {
     kind: 'postgres',
@@ -27,19 +28,58 @@ export async function openPostgresNodeStore(connectionString: string, schema: st
       const row = rows[0];
       return row ? { P, epoch: row.epoch, sealed: new Uint8Array(row.sealed) } : undefined;
     },
-    async replace(P, expectedEpoch, epoch, sealed) {
+    async replace(P, expectedEpoch, epoch, sealed, usedInbox) {
       const value = Buffer.from(sealed);
-      const result =
+      const swap = (db: Pick<typeof pool, 'query'>) =>
         expectedEpoch === 0
-          ? await pool.query(
+          ? db.query(
               'INSERT INTO node_records (p, epoch, sealed) VALUES ($1, $2, $3) ON CONFLICT (p) DO NOTHING',
               [P, epoch, value],
             )
-          : await pool.query(
+          : db.query(
               'UPDATE node_records SET epoch = $3, sealed = $4, updated_at = now() WHERE p = $1 AND epoch = $2',
               [P, expectedEpoch, epoch, value],
             );
-      return result.rowCount === 1;
+      if (usedInbox === undefined) return (await swap(pool)).rowCount === 1;
+      // the inbox goes with the install, or neither happens
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const deleted = await client.query('DELETE FROM node_inboxes WHERE p = $1 AND pub = $2', [
+          P,
+          usedInbox,
+        ]);
+        if (deleted.rowCount !== 1 || (await swap(client)).rowCount !== 1) {
+          await client.query('ROLLBACK');
+          return false;
+        }
+        await client.query('COMMIT');
+        return true;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async getInbox(P) {
+      const { rows } = await pool.query<{ pub: string; sealed: Buffer }>(
+        'SELECT pub, sealed FROM node_inboxes WHERE p = $1',
+        [P],
+      );
+      const row = rows[0];
+      return row ? { pub: row.pub, sealed: new Uint8Array(row.sealed) } : undefined;
+    },
+    async initInbox(P, inbox) {
+      await pool.query(
+        'INSERT INTO node_inboxes (p, pub, sealed) VALUES ($1, $2, $3) ON CONFLICT (p) DO NOTHING',
+        [P, inbox.pub, Buffer.from(inbox.sealed)],
+      );
+      const { rows } = await pool.query<{ pub: string; sealed: Buffer }>(
+        'SELECT pub, sealed FROM node_inboxes WHERE p = $1',
+        [P],
+      );
+      return { pub: rows[0]!.pub, sealed: new Uint8Array(rows[0]!.sealed) };
     },
     async getSetting(name) {
       const { rows } = await pool.query<{ value: Buffer }>(

@@ -1,6 +1,11 @@
-/** The embedded node store: one SQLite file per node (see `contract.ts`). */
+/**
+ * The embedded node store: one SQLite file per node (see `contract.ts`). After every
+ * replace the WAL is checkpointed and truncated: secure_delete zeroes the freed pages of
+ * the main file, but the old page images (the replaced epoch, a used inbox key) would
+ * otherwise stay in `-wal` until the next automatic checkpoint.
+ */
 import { openSqlite } from '../../storage/sqlite.ts';
-import type { NodeStore, StoredRecord } from './contract.ts';
+import type { NodeStore, StoredInbox, StoredRecord } from './contract.ts';
 
 type Row = { p: string; epoch: number; sealed: Buffer };
 
@@ -14,17 +19,32 @@ export function openSqliteNodeStore(file: string): NodeStore {
       updated_at INTEGER NOT NULL
     );
     CREATE TABLE IF NOT EXISTS node_settings (name TEXT PRIMARY KEY, value BLOB NOT NULL);
+    CREATE TABLE IF NOT EXISTS node_inboxes (p TEXT PRIMARY KEY, pub TEXT NOT NULL, sealed BLOB NOT NULL);
   `);
   const select = db.prepare<[string], Row>('SELECT p, epoch, sealed FROM node_records WHERE p = ?');
   const upsert = db.prepare(
     `INSERT INTO node_records (p, epoch, sealed, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (p) DO UPDATE SET epoch = excluded.epoch, sealed = excluded.sealed, updated_at = excluded.updated_at`,
   );
-  const replace = db.transaction((P: string, expected: number, epoch: number, sealed: Uint8Array) => {
-    const current = select.get(P)?.epoch ?? 0;
-    if (current !== expected) return false;
-    upsert.run(P, epoch, Buffer.from(sealed), Date.now());
-    return true;
+  const selectInbox = db.prepare<[string], { pub: string; sealed: Buffer }>(
+    'SELECT pub, sealed FROM node_inboxes WHERE p = ?',
+  );
+  const insertInbox = db.prepare(
+    'INSERT INTO node_inboxes (p, pub, sealed) VALUES (?, ?, ?) ON CONFLICT (p) DO NOTHING',
+  );
+  const deleteInbox = db.prepare('DELETE FROM node_inboxes WHERE p = ? AND pub = ?');
+  const replace = db.transaction(
+    (P: string, expected: number, epoch: number, sealed: Uint8Array, usedInbox: string | undefined) => {
+      const current = select.get(P)?.epoch ?? 0;
+      if (current !== expected) return false;
+      if (usedInbox !== undefined && deleteInbox.run(P, usedInbox).changes !== 1) return false;
+      upsert.run(P, epoch, Buffer.from(sealed), Date.now());
+      return true;
+    },
+  );
+  const toInbox = (row: { pub: string; sealed: Buffer }): StoredInbox => ({
+    pub: row.pub,
+    sealed: new Uint8Array(row.sealed),
   });
   const selectSetting = db.prepare<[string], { value: Buffer }>(
     'SELECT value FROM node_settings WHERE name = ?',
@@ -45,8 +65,18 @@ export function openSqliteNodeStore(file: string): NodeStore {
       const row = select.get(P);
       return row ? toRecord(row) : undefined;
     },
-    async replace(P, expectedEpoch, epoch, sealed) {
-      return replace.immediate(P, expectedEpoch, epoch, sealed);
+    async replace(P, expectedEpoch, epoch, sealed, usedInbox) {
+      const replaced = replace.immediate(P, expectedEpoch, epoch, sealed, usedInbox);
+      if (replaced) db.pragma('wal_checkpoint(TRUNCATE)');
+      return replaced;
+    },
+    async getInbox(P) {
+      const row = selectInbox.get(P);
+      return row ? toInbox(row) : undefined;
+    },
+    async initInbox(P, inbox) {
+      insertInbox.run(P, inbox.pub, Buffer.from(inbox.sealed));
+      return toInbox(selectInbox.get(P)!);
     },
     async getSetting(name) {
       const row = selectSetting.get(name);

@@ -2,7 +2,8 @@
  * Login of an existing user (ARCHITECTURE §4):
  *   1. all N nodes at once → network share (f(1), g(1)) of the nodes' epoch   [round trip 1]
  *   2. the record, read with a signature by g(1)                               [round trip 2]
- *   3. the factor's share opened with the factor key; k, m rebuilt from the two shares;
+ *   3. the network share and the factor's share (opened with the factor key) each checked
+ *      against the record's commitments of their epoch; k, m rebuilt from the two shares;
  *      k·G = K and m·G = M checked.
  * Then, off the critical path, `maintenance` finishes whatever an earlier session left
  * half done (a refresh not installed, nodes that missed a dealing).
@@ -13,6 +14,7 @@ import { type FactorProof, openFactor } from '../factors.ts';
 import { type KeyMaterial, materialFromShares } from '../material.ts';
 import type { Progress } from '../progress.ts';
 import { WalletSession } from '../session.ts';
+import { assertShareMatches, type EpochCommitments } from '../shareCheck.ts';
 import { assertRebuilt } from '../verify.ts';
 import { finishRefresh, type MaintenanceReport, tidyAfterLogin } from './maintenance.ts';
 
@@ -61,7 +63,9 @@ export async function unlockWithRecord(
   onProgress?.({ step: 'factor' });
 
   if (record.epoch === share.epoch) {
-    const opened = await openFactor(record.P, record.epoch, record.factors, proof);
+    const commitments: EpochCommitments = { ...record.tss, ...record.meta };
+    assertShareMatches(1, share.share, commitments, "the nodes' network share");
+    const opened = await openFactor(record.P, record.epoch, record.factors, proof, commitments);
     const material = materialFromShares(1, share.share, opened.entry.index, opened.pair);
     assertRebuilt(material, share.K, share.M);
     const session = new WalletSession(material, state);
@@ -81,7 +85,14 @@ export async function unlockWithRecord(
       message: `nodes serve epoch ${share.epoch} but the record is at epoch ${record.epoch}`,
       details: { nodes: share.epoch, record: record.epoch },
     });
-  const opened = await openFactor(record.P, previous.epoch, previous.factors, proof);
+  const before: EpochCommitments = {
+    K: record.tss.K,
+    A1: previous.tss.A1,
+    M: record.meta.M,
+    B1: previous.meta.B1,
+  };
+  assertShareMatches(1, share.share, before, "the nodes' network share");
+  const opened = await openFactor(record.P, previous.epoch, previous.factors, proof, before);
   const old: KeyMaterial = materialFromShares(1, share.share, opened.entry.index, opened.pair);
   assertRebuilt(old, share.K, share.M);
   const { session } = await finishRefresh(backend, creds, old, state, opened.factorKey, opened.entry.pub);

@@ -6,29 +6,30 @@
  * - nodes that missed the current dealing → relay it to them.
  */
 import { toHex } from '../../crypto/bytes.ts';
-import { publicOf, scalarToBytes } from '../../crypto/scalar.ts';
+import { scalarToBytes } from '../../crypto/scalar.ts';
 import { ecdsaSignBody } from '../../crypto/signature.ts';
 import { TrineError } from '../../errors/index.ts';
-import type { MetadataRecord } from '../../protocol/formats.ts';
+import type { Dealing, MetadataRecord } from '../../protocol/formats.ts';
 import { dealingHash } from '../../protocol/hashes.ts';
 import type { Login, NetworkShare, RecordState, WalletBackend } from '../backend.ts';
 import { openFactorShare } from '../factorShare.ts';
 import { type KeyMaterial, materialFromShares } from '../material.ts';
 import { WalletSession } from '../session.ts';
+import { assertShareMatches } from '../shareCheck.ts';
 import { signRecordWrite, writeWithRetry } from '../write.ts';
 
 export type MaintenanceReport = { finishedRefresh: boolean; finalized: boolean; relayedTo: number[] };
 
-/** ECDSA by m letting the nodes replace their epoch by `record.dealing`'s. */
-export function authorizeDealing(m: bigint, record: MetadataRecord): string {
+/** ECDSA by m letting the nodes install `dealing` (a first install, or a new epoch). */
+export function authorizeDealing(m: bigint, dealing: Dealing): string {
   const key = scalarToBytes(m);
   try {
     return toHex(
       ecdsaSignBody(key, {
         kind: 'dealing-authorization',
-        P: record.P,
-        epoch: record.epoch,
-        dealingHash: dealingHash(record.dealing),
+        P: dealing.P,
+        epoch: dealing.epoch,
+        dealingHash: dealingHash(dealing),
       }),
     );
   } finally {
@@ -52,8 +53,11 @@ export async function finishRefresh(
 ): Promise<{ session: WalletSession }> {
   const { record } = state;
   const entry = record.factors.find((f) => f.pub === factorPub);
-  const authorization = authorizeDealing(old.m, record);
-  await backend.installDealing(creds, record.dealing, state.receipt, authorization);
+  const authorization = authorizeDealing(old.m, record.dealing);
+  await backend.installDealing(creds, record.dealing, state.receipt, {
+    authorization,
+    creation: record.creation,
+  });
   const finalRecord = withoutPrevious(record);
   const { version, receipt } = await backend.writeRecord(
     finalRecord,
@@ -65,14 +69,13 @@ export async function finishRefresh(
       code: 'factor-not-recognised',
       message: 'this factor was removed from the wallet; the pending refresh has now been completed',
     });
-  // The factor's share of the new epoch gives the new slopes.
+  // The factor's share of the new epoch, checked against its commitments, gives the new slopes.
   const pair = openFactorShare(record.P, record.epoch, entry.index, entry.pub, entry.sealed, factorKey);
+  assertShareMatches(entry.index, pair, { ...record.tss, ...record.meta }, `the ${entry.type} factor`, {
+    factor: entry.pub,
+    type: entry.type,
+  });
   const current = materialFromShares(0, { f: old.k, g: old.m }, entry.index, pair);
-  if (
-    toHex(publicOf(current.a1).toBytes(true)) !== record.tss.A1 ||
-    toHex(publicOf(current.b1).toBytes(true)) !== record.meta.B1
-  )
-    throw new TrineError({ code: 'key-mismatch', message: 'the refreshed share does not match the record' });
   return { session: new WalletSession(current, { version, record: finalRecord, receipt }) };
 }
 
@@ -91,14 +94,13 @@ export async function tidyAfterLogin(
   // Silent nodes cut off once t answered may have missed the dealing too; installs are idempotent.
   const relay = [...share.lagging, ...share.pending];
   if (relay.length > 0) {
-    const m = session.material().m;
-    const authorization = state.record.epoch > 1 ? authorizeDealing(m, state.record) : undefined;
+    const authorization = authorizeDealing(session.material().m, state.record.dealing);
     try {
       const result = await backend.installDealing(
         creds,
         state.record.dealing,
         state.receipt,
-        authorization,
+        { authorization, creation: state.record.creation },
         relay,
       );
       report.relayedTo = result.acks;

@@ -1,6 +1,7 @@
 /**
  * Two factors without the network: any two factor shares of one epoch rebuild k and m
- * (two points of each line), checked against the record's K and M. The record comes from
+ * (two points of each line), each share checked against that epoch's commitments and the
+ * result against the record's K and M. The record comes from
  * the device's cache or the metadata server; no node is asked. This is how a user can
  * always leave with their key.
  */
@@ -9,6 +10,7 @@ import type { FactorEntry, MetadataRecord, Receipt } from '../../protocol/format
 import { type FactorProof, openFactor } from '../factors.ts';
 import { type KeyMaterial, materialFromShares } from '../material.ts';
 import { WalletSession } from '../session.ts';
+import type { EpochCommitments } from '../shareCheck.ts';
 import { assertRebuilt } from '../verify.ts';
 
 export async function recoverOffline(
@@ -17,15 +19,21 @@ export async function recoverOffline(
   second: FactorProof,
 ): Promise<WalletSession> {
   const { record } = state;
-  const epochs: { epoch: number; factors: readonly FactorEntry[] }[] = [
-    { epoch: record.epoch, factors: record.factors },
+  const { K, M } = { K: record.tss.K, M: record.meta.M };
+  const epochs: { epoch: number; factors: readonly FactorEntry[]; commitments: EpochCommitments }[] = [
+    { epoch: record.epoch, factors: record.factors, commitments: { ...record.tss, ...record.meta } },
   ];
-  if (record.previous) epochs.push({ epoch: record.previous.epoch, factors: record.previous.factors });
+  if (record.previous)
+    epochs.push({
+      epoch: record.previous.epoch,
+      factors: record.previous.factors,
+      commitments: { K, A1: record.previous.tss.A1, M, B1: record.previous.meta.B1 },
+    });
   let lastError: unknown;
-  for (const { epoch, factors } of epochs) {
+  for (const { epoch, factors, commitments } of epochs) {
     try {
-      const a = await openFactor(record.P, epoch, factors, first);
-      const b = await openFactor(record.P, epoch, factors, second);
+      const a = await openFactor(record.P, epoch, factors, first, commitments);
+      const b = await openFactor(record.P, epoch, factors, second, commitments);
       if (a.entry.index === b.entry.index)
         throw new TrineError({ code: 'invalid-input', message: 'two different factors are needed' });
       const material: KeyMaterial = materialFromShares(a.entry.index, a.pair, b.entry.index, b.pair);

@@ -55,6 +55,8 @@ export async function removeFactor({
       message: 'the last factor cannot be removed: add another first',
     });
 
+  // Fresh inbox keys of every reachable node: the new dealing is sealed to them.
+  const { attestations } = await backend.attest(login);
   const next = refreshMaterial(old);
   const epoch = record.epoch + 1;
   const c = commitmentsOf(next);
@@ -70,7 +72,7 @@ export async function removeFactor({
       sealed: sealFactorShare(record.P, epoch, f.index, f.pub, shareAt(next, f.index)),
     })),
     private: sealPrivatePart(old.m, record.P, privatePart),
-    dealing: await buildDealing(backend.network, record.P, epoch, next),
+    dealing: await buildDealing(backend.network, record.P, epoch, next, attestations),
     previous: {
       epoch: record.epoch,
       tss: { A1: record.tss.A1 },
@@ -88,12 +90,10 @@ export async function removeFactor({
 
   const total = backend.network.nodes.length;
   onProgress?.({ step: 'install', acked: 0, needed: backend.network.threshold, total });
-  const installed = await backend.installDealing(
-    login,
-    refreshed.dealing,
-    written.receipt,
-    authorizeDealing(old.m, refreshed),
-  );
+  const installed = await backend.installDealing(login, refreshed.dealing, written.receipt, {
+    authorization: authorizeDealing(old.m, refreshed.dealing),
+    creation: record.creation,
+  });
   onProgress?.({ step: 'install', acked: installed.acks.length, needed: backend.network.threshold, total });
 
   const finalRecord = withoutPrevious(refreshed);

@@ -6,7 +6,6 @@
  *   installed dealing → the winner's dealing is relayed, then `login` with the proof.
  */
 import { isTrineError, TrineError } from '../../errors/index.ts';
-import type { Attestation } from '../../protocol/formats.ts';
 import type { Login, WalletBackend } from '../backend.ts';
 import type { FactorEnrolment, FactorProof } from '../factors.ts';
 import type { Progress } from '../progress.ts';
@@ -43,12 +42,10 @@ export async function signIn(params: SignInParameters): Promise<SignInResult> {
     return { kind: 'existing', result: await login({ backend, login: params.login, proof, onProgress }) };
   } catch (err) {
     if (!isTrineError(err, 'user-unknown') || !enrol) throw err;
-    const attestations = (err.details?.attestations ?? []) as Attestation[];
     try {
       const session = await register({
         backend,
         login: params.login,
-        attestations,
         factors: await enrol(),
         onProgress,
       });

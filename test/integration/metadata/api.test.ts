@@ -18,6 +18,7 @@ import { recordHash } from '../../../src/protocol/hashes.ts';
 import {
   addFactor,
   attest,
+  authorizeDealing,
   createRequest,
   newUser,
   readRequest,
@@ -68,10 +69,7 @@ describe.each(backends)('metadata API on %s', (backend) => {
   }
 
   test('create answers version 1 and a receipt binding P, epoch 1 and the dealing', async () => {
-    const created = await createRecord(
-      endpoint,
-      await createRequest(user, await attest(net.signers, user.P)),
-    );
+    const created = await createRecord(endpoint, await createRequest(user, await attest(net.signers, user)));
     version = created.version;
     expect(created.version).toBe(1);
     expect(created.receipt.body).toMatchObject({ P: user.P, epoch: 1, version: 1 });
@@ -83,10 +81,12 @@ describe.each(backends)('metadata API on %s', (backend) => {
   test('a second create for the same P is told already-registered with the first dealing', async () => {
     const other = await newUser(net.network, { P: user.P });
     const error = await caught(
-      createRecord(endpoint, await createRequest(other, await attest(net.signers, other.P))),
+      createRecord(endpoint, await createRequest(other, await attest(net.signers, other))),
     );
     expect(error).toBeInstanceOf(AlreadyRegisteredError);
     expect((error as AlreadyRegisteredError).dealing).toEqual(user.record.dealing);
+    // and the winner's creation proof, for the loser to check before it relays the dealing
+    expect((error as AlreadyRegisteredError).creation).toEqual(user.record.creation);
     await expectUnchanged();
   });
 
@@ -229,7 +229,7 @@ describe.each(backends)('metadata API on %s', (backend) => {
     await expectUnchanged();
   });
 
-  test('unknown P: read and write get 404 record-not-found; create needs t valid attestations', async () => {
+  test('unknown P: read and write get 404 record-not-found; create needs its creation proof', async () => {
     const stranger = await newUser(net.network);
     const read = await post(server.url, '/v1/records/read', readRequest(stranger));
     expect(read.status).toBe(404);
@@ -238,17 +238,18 @@ describe.each(backends)('metadata API on %s', (backend) => {
     expect(write.status).toBe(404);
 
     const [first, second] = net.signers;
-    const forged = (await attest([first!], stranger.P)).map((a) => ({
+    const forged = (await attest([first!], stranger)).map((a) => ({
       ...a,
       body: { ...a.body, node: second!.index },
     }));
     const attempts = [
-      await attest([first!], stranger.P), // fewer than t
-      [...(await attest([first!], stranger.P)), ...(await attest([first!], stranger.P))], // one node twice
-      [...(await attest([first!], stranger.P)), ...forged], // node 2's attestation signed by node 1
-      await attest(net.signers, stranger.P, { registered: true }),
-      await attest(net.signers, stranger.P, { issuedAt: Date.now() - 6 * 60_000 }),
-      await attest(net.signers, user.P), // for another P
+      await attest([first!], stranger), // fewer than t
+      [...(await attest([first!], stranger)), ...(await attest([first!], stranger))], // one node twice
+      [...(await attest([first!], stranger)), ...forged], // node 2's attestation signed by node 1
+      await attest(net.signers, stranger, { registered: true }),
+      await attest(net.signers, stranger, { issuedAt: Date.now() - 6 * 60_000 }),
+      await attest(net.signers, user), // for another P
+      await attest(net.signers, stranger, { candidateM: user.record.meta.M }), // binds another login's M
     ];
     for (const attestations of attempts) {
       const answer = await post(
@@ -257,9 +258,15 @@ describe.each(backends)('metadata API on %s', (backend) => {
         await createRequest(stranger, attestations),
       );
       expect(answer.status, JSON.stringify(answer.body)).toBe(403);
-      expect(answer.body.error.code).toBe('not-enough-nodes');
+      expect(answer.body.error.code).toBe('creation-unproven');
     }
-    const badSignature = await createRequest(stranger, await attest(net.signers, stranger.P));
+    // valid attestations, but the first dealing authorised by another key than the record's M
+    const foreignAuthorization = await createRequest(stranger, await attest(net.signers, stranger));
+    foreignAuthorization.record.creation.authorization = authorizeDealing(user.m, stranger.record.dealing);
+    foreignAuthorization.signature = signWrite(stranger.m, foreignAuthorization.record, 0);
+    const unauthorised = await post(server.url, '/v1/records/create', foreignAuthorization);
+    expect([unauthorised.status, unauthorised.body.error.code]).toEqual([403, 'creation-unproven']);
+    const badSignature = await createRequest(stranger, await attest(net.signers, stranger));
     badSignature.signature = signWrite(user.m, stranger.record, 0);
     expect((await post(server.url, '/v1/records/create', badSignature)).status).toBe(401);
     expect((await post(server.url, '/v1/records/read', readRequest(stranger))).status).toBe(404);

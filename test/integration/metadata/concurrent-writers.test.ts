@@ -36,7 +36,7 @@ describe.each(backends)('concurrent writers through two processes on %s', (backe
     const created = await post(
       servers[0]!.url,
       '/v1/records/create',
-      await createRequest(user, await attest(net.signers, user.P)),
+      await createRequest(user, await attest(net.signers, user)),
     );
     expect(created.status).toBe(201);
   });

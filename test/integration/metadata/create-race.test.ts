@@ -38,7 +38,7 @@ describe.each(backends)('create race on %s', (backend) => {
       const P = randomP();
       const devices = await Promise.all([newUser(net.network, { P }), newUser(net.network, { P })]);
       const requests = await Promise.all(
-        devices.map(async (u) => createRequest(u, await attest(net.signers, P))),
+        devices.map(async (u) => createRequest(u, await attest(net.signers, u))),
       );
       const answers = await Promise.all(
         requests.map(async (request) => {

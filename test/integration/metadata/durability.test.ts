@@ -45,7 +45,7 @@ describe.each(backends)('durability on %s', (backend) => {
         await post(
           server.url,
           '/v1/records/create',
-          await createRequest(user, await attest(net.signers, user.P)),
+          await createRequest(user, await attest(net.signers, user)),
         )
       ).status,
     ).toBe(201);

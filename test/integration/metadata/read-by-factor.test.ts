@@ -57,7 +57,7 @@ describe.each(backends)('read by factor on %s', (backend) => {
     const answer = await post(
       server.url,
       '/v1/records/create',
-      await createRequest(u, await attest(net.signers, u.P)),
+      await createRequest(u, await attest(net.signers, u)),
     );
     expect(answer.status).toBe(201);
   }

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attest } from '../../../src/clients/nodes/attest.ts';
 import { fetchNetworkShare } from '../../../src/clients/nodes/fetchNetworkShare.ts';
 import { installDealing } from '../../../src/clients/nodes/installDealing.ts';
 import type { NodeLogin } from '../../../src/clients/nodes/types.ts';
@@ -14,9 +15,11 @@ import {
   authorizeTestDealing,
   buildTestDealing,
   drawWallet,
+  drawWalletFor,
   signTestReceipt,
+  testCreation,
 } from '../../helpers/dealing.ts';
-import { type Backend, type NodeNetwork, PG_URL, post, startNodeNetwork } from './harness.ts';
+import { type Backend, type NodeNetwork, PG_URL, post, startNodeNetwork, type TestLogin } from './harness.ts';
 import { corruptNetwork } from './proxy.ts';
 
 async function rejection(promise: Promise<unknown>): Promise<TrineError> {
@@ -32,21 +35,48 @@ async function rejection(promise: Promise<unknown>): Promise<TrineError> {
 const failuresOf = (error: TrineError) =>
   (error.details?.failures ?? []) as { node: number; reason: string; message: string }[];
 
-/** Registers `account`: unknown at every node → dealing for epoch 1 with a receipt → installed on all. */
-async function register(net: NodeNetwork, account: string) {
-  const login = await net.login(account);
+/** Every node's current attestation for this login, with its inbox key for P's next dealing. */
+async function inboxes(net: NodeNetwork, login: TestLogin) {
+  const { attestations } = await attest({ network: net.network, ...login });
+  expect(attestations).toHaveLength(net.network.nodes.length);
+  return attestations;
+}
+
+/**
+ * Registers a user whose nodes said "unknown" to `login`: a wallet whose m is the login's
+ * candidate key, a dealing for epoch 1 sealed to every node's inbox, its receipt and the
+ * record's creation proof (the nodes' attestations and m's authorization) → installed on all.
+ */
+async function registerLogin(net: NodeNetwork, login: TestLogin) {
   const unknown = await rejection(fetchNetworkShare({ network: net.network, ...login }));
   expect(unknown.code).toBe('user-unknown');
   const P = unknown.details?.P as string;
   expect(((unknown.details?.attestations ?? []) as unknown[]).length).toBeGreaterThanOrEqual(
     net.network.threshold,
   );
-  const wallet = drawWallet();
-  const built = await buildTestDealing(net.network, P, 1, wallet);
+  const attestations = await inboxes(net, login); // every node's, not only the first t "unknown"s
+  const wallet = drawWalletFor(login);
+  const built = await buildTestDealing(net.network, P, 1, wallet, attestations);
   const receipt = await signTestReceipt(net.dir, net.network, built.dealing);
-  const result = await installDealing({ network: net.network, ...login, dealing: built.dealing, receipt });
+  const creation = testCreation(wallet.m, built.dealing, attestations);
+  const proof = { authorization: creation.authorization, creation };
+  return { P, wallet, built, receipt, creation, proof };
+}
+
+/** Registers `account`: unknown at every node → dealing for epoch 1 with a receipt → installed on all. */
+async function register(net: NodeNetwork, account: string) {
+  const login = await net.login(account);
+  const registered = await registerLogin(net, login);
+  const { built, receipt, proof } = registered;
+  const result = await installDealing({
+    network: net.network,
+    ...login,
+    dealing: built.dealing,
+    receipt,
+    ...proof,
+  });
   expect(result.acks).toEqual(net.network.nodes.map((n) => n.index));
-  return { P, wallet, built, receipt, login };
+  return { ...registered, login };
 }
 
 describe.each<Backend>(['sqlite', 'postgres'])('node network N=5 t=3 on %s', (backend) => {
@@ -75,15 +105,19 @@ describe.each<Backend>(['sqlite', 'postgres'])('node network N=5 t=3 on %s', (ba
     // the same install again: acked, nothing changes
     const again = await installDealing({ network: net.network, ...login, dealing: built.dealing, receipt });
     expect(again.acks).toHaveLength(5);
-    // another dealing for the same epoch: refused by every node
-    const other = await buildTestDealing(net.network, P, 1, drawWallet());
+    // another dealing for the same epoch (to the nodes' current inboxes, authorised by its own
+    // wallet's m): refused by every node
+    const otherLogin = await net.login('alice');
+    const otherWallet = drawWalletFor(otherLogin);
+    const other = await buildTestDealing(net.network, P, 1, otherWallet, await inboxes(net, otherLogin));
     const otherReceipt = await signTestReceipt(net.dir, net.network, other.dealing);
     const refused = await rejection(
       installDealing({
         network: net.network,
-        ...(await net.login('alice')),
+        ...otherLogin,
         dealing: other.dealing,
         receipt: otherReceipt,
+        authorization: authorizeTestDealing(otherWallet.m, other.dealing),
       }),
     );
     expect(refused.code).toBe('not-enough-nodes');
@@ -92,7 +126,11 @@ describe.each<Backend>(['sqlite', 'postgres'])('node network N=5 t=3 on %s', (ba
 
   it('refreshes to epoch 2 only with the authorization by m, and drops epoch 1', async () => {
     const { P, wallet, built } = await register(net, 'bob');
-    const next = await buildTestDealing(net.network, P, 2, wallet);
+    // the inboxes used by the first install are gone: deal to the ones the nodes hand out now
+    const fresh = await inboxes(net, await net.login('bob'));
+    const used = new Map(built.dealing.shares.map((x) => [x.node, x.inbox]));
+    expect(fresh.every((a) => a.body.inbox !== used.get(a.body.node))).toBe(true);
+    const next = await buildTestDealing(net.network, P, 2, wallet, fresh);
     const receipt = await signTestReceipt(net.dir, net.network, next.dealing);
     const base = { network: net.network, dealing: next.dealing, receipt };
     const unauthorized = await rejection(installDealing({ ...base, ...(await net.login('bob')) }));
@@ -163,12 +201,28 @@ describe.each<Backend>(['sqlite', 'postgres'])('node network N=5 t=3 on %s', (ba
       verifier: victim.verifier,
       idToken: victim.idToken,
       sessionPub: toHex(attacker.session.publicKey),
+      candidateM: victim.candidate.M,
     });
     expect(replay.status).toBe(401);
     expect(replay.body.error.code).toBe('token-rejected');
     expect(replay.body.error.message).toMatch(/nonce/);
+    // the victim's session key with another candidate metadata key is refused the same way
+    const swapped = await post(url, {
+      verifier: victim.verifier,
+      idToken: victim.idToken,
+      sessionPub: toHex(victim.session.publicKey),
+      candidateM: attacker.candidate.M,
+    });
+    expect([swapped.status, swapped.body.error.code]).toEqual([401, 'token-rejected']);
+    expect(swapped.body.error.message).toMatch(/nonce/);
     // an install with the replayed token changes nothing either
-    const next = await buildTestDealing(net.network, P, 2, wallet);
+    const next = await buildTestDealing(
+      net.network,
+      P,
+      2,
+      wallet,
+      await inboxes(net, await net.login('dave')),
+    );
     const receipt = await signTestReceipt(net.dir, net.network, next.dealing);
     const stolen: NodeLogin = { ...victim, session: attacker.session };
     const refused = await rejection(
@@ -205,11 +259,14 @@ describe.each<Backend>(['sqlite', 'postgres'])('node network N=5 t=3 on %s', (ba
 
   it('completes an install interrupted by kill -9 of a node at the next login', async () => {
     const login = await net.loginAs('user-kill9');
-    const unknown = await rejection(fetchNetworkShare({ network: net.network, ...login }));
-    const P = unknown.details?.P as string;
-    const built = await buildTestDealing(net.network, P, 1, drawWallet());
-    const receipt = await signTestReceipt(net.dir, net.network, built.dealing);
-    const installing = installDealing({ network: net.network, ...login, dealing: built.dealing, receipt });
+    const { built, receipt, proof } = await registerLogin(net, login);
+    const installing = installDealing({
+      network: net.network,
+      ...login,
+      dealing: built.dealing,
+      receipt,
+      ...proof,
+    });
     await net.node(2).kill9();
     const first = await installing;
     expect(first.acks.length).toBeGreaterThanOrEqual(3);
@@ -226,6 +283,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('node network N=5 t=3 on %s', (ba
         ...(await net.loginAs('user-kill9')),
         dealing: built.dealing,
         receipt,
+        ...proof, // a node that holds nothing yet needs the record's creation proof
         nodes: behind,
       });
       expect(relay.acks).toEqual(behind);
@@ -243,10 +301,37 @@ describe.each<Backend>(['sqlite', 'postgres'])('node network N=5 t=3 on %s', (ba
 
   it('keeps no plaintext sub-share in storage', async () => {
     const login = await net.loginAs('user-scan');
-    const unknown = await rejection(fetchNetworkShare({ network: net.network, ...login }));
-    const built = await buildTestDealing(net.network, unknown.details?.P as string, 1, drawWallet());
-    const receipt = await signTestReceipt(net.dir, net.network, built.dealing);
-    await installDealing({ network: net.network, ...login, dealing: built.dealing, receipt });
+    const { P, wallet, built, receipt, proof } = await registerLogin(net, login);
+    // a first install needs the record's creation proof: without it every node refuses
+    const unproven = await rejection(
+      installDealing({ network: net.network, ...login, dealing: built.dealing, receipt }),
+    );
+    expect(unproven.code).toBe('not-enough-nodes');
+    expect(failuresOf(unproven).every((f) => /creation proof/.test(f.message))).toBe(true);
+    // a dealing sealed to the nodes' long-lived encryption keys (network.json) is refused:
+    // only the one-time inbox a node handed out opens
+    const attestations = proof.creation.attestations;
+    const toLongLived = attestations.map((a) => ({
+      ...a,
+      body: { ...a.body, inbox: net.network.nodes.find((n) => n.index === a.body.node)!.encryptionKey },
+    }));
+    const sealedToKeys = await buildTestDealing(net.network, P, 1, wallet, toLongLived);
+    const keysCreation = testCreation(wallet.m, sealedToKeys.dealing, attestations);
+    const notInbox = await rejection(
+      installDealing({
+        network: net.network,
+        ...login,
+        dealing: sealedToKeys.dealing,
+        receipt: await signTestReceipt(net.dir, net.network, sealedToKeys.dealing),
+        authorization: keysCreation.authorization,
+        creation: keysCreation,
+      }),
+    );
+    expect(notInbox.code).toBe('not-enough-nodes');
+    expect(failuresOf(notInbox).every((f) => /inbox key this node no longer holds/.test(f.message))).toBe(
+      true,
+    );
+    await installDealing({ network: net.network, ...login, dealing: built.dealing, receipt, ...proof });
     for (const node of net.network.nodes) {
       const plain = built.subShares.get(node.index)!;
       const needles = [

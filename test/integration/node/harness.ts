@@ -11,17 +11,21 @@ import { join } from 'node:path';
 import { importJWK, type JWK, type JWTPayload, SignJWT } from 'jose';
 import pg from 'pg';
 import type { NodeLogin } from '../../../src/clients/nodes/types.ts';
+import type { CandidateKey } from '../../../src/wallet/backend.ts';
+
+/** A login of the test's own making: its candidate metadata key's private half too (for registering). */
+export type TestLogin = NodeLogin & { candidate: CandidateKey };
+
 import { initNetwork, nodeSecretsPath } from '../../../src/config/init-network.ts';
 import { repoRoot } from '../../../src/config/local.ts';
 import type { NetworkConfig } from '../../../src/config/network.ts';
 import { randomBytes, toHex } from '../../../src/crypto/bytes.ts';
-import { generateX25519 } from '../../../src/crypto/x25519.ts';
 import { devLogin } from '../../../src/oidc/devLogin.ts';
 import { jwksPath } from '../../../src/oidc/jwks.ts';
-import { sessionNonce } from '../../../src/protocol/nonce.ts';
 import { freePort, isPortFree } from '../../../src/stack/ports.ts';
 import { type ServiceHandle, spawnService } from '../../../src/stack/process.ts';
 import { nodeService, oidcService, type ServiceContext } from '../../../src/stack/services.ts';
+import { newLoginKeys } from '../../../src/wallet/loginKeys.ts';
 
 export type Backend = 'sqlite' | 'postgres';
 export const PG_URL = process.env.TRINE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -37,9 +41,9 @@ export type NodeNetwork = {
   storeOf(index: number): string;
   node(index: number): ServiceHandle;
   /** A real login of a development account, bound to a fresh session key. */
-  login(account: string): Promise<NodeLogin>;
+  login(account: string): Promise<TestLogin>;
   /** A login of any subject with a token signed by the provider's real key (the dev provider has 5 accounts). */
-  loginAs(subject: string): Promise<NodeLogin>;
+  loginAs(subject: string): Promise<TestLogin>;
   /** A token signed with the provider's real key, with any claims/header (negative tests). */
   forge(claims: JWTPayload, header?: Record<string, unknown>): Promise<string>;
   privateJwk(): JWK;
@@ -135,23 +139,13 @@ export async function startNodeNetwork(p: StartNodeNetworkParameters): Promise<N
     storeOf,
     node: (j) => services.get(j)!,
     async login(account) {
-      const session = await generateX25519();
-      const idToken = await devLogin({
-        issuer,
-        clientId: CLIENT_ID,
-        redirectUri,
-        account,
-        nonce: sessionNonce(session.publicKey),
-      });
-      return { verifier: VERIFIER, idToken, session };
+      const { session, candidate, nonce } = await newLoginKeys();
+      const idToken = await devLogin({ issuer, clientId: CLIENT_ID, redirectUri, account, nonce });
+      return { verifier: VERIFIER, idToken, session, candidate };
     },
     async loginAs(subject) {
-      const session = await generateX25519();
-      return {
-        verifier: VERIFIER,
-        idToken: await forge({ sub: subject, nonce: sessionNonce(session.publicKey) }),
-        session,
-      };
+      const { session, candidate, nonce } = await newLoginKeys();
+      return { verifier: VERIFIER, idToken: await forge({ sub: subject, nonce }), session, candidate };
     },
     forge,
     privateJwk: jwk,

@@ -4,7 +4,13 @@ import { attest } from '../../../src/clients/nodes/attest.ts';
 import { fetchNetworkShare } from '../../../src/clients/nodes/fetchNetworkShare.ts';
 import { installDealing } from '../../../src/clients/nodes/installDealing.ts';
 import { isTrineError, type TrineError } from '../../../src/errors/index.ts';
-import { buildTestDealing, drawWallet, signTestReceipt, type TestDealing } from '../../helpers/dealing.ts';
+import {
+  buildTestDealing,
+  drawWalletFor,
+  signTestReceipt,
+  type TestDealing,
+  testCreation,
+} from '../../helpers/dealing.ts';
 import { type NodeNetwork, startNodeNetwork } from './harness.ts';
 import { corruptNetwork } from './proxy.ts';
 
@@ -29,14 +35,21 @@ describe('node network N=18 t=10', () => {
       expect(isTrineError(error, 'user-unknown')).toBe(true);
       P = (error as TrineError).details?.P as string;
     }
-    built = await buildTestDealing(net.network, P, 1, drawWallet());
+    // every node's inbox (the "unknown" answers may stop at t), the wallet's m = the login's candidate
+    const { attestations } = await attest({ network: net.network, ...login });
+    expect(attestations).toHaveLength(18);
+    const wallet = drawWalletFor(login);
+    built = await buildTestDealing(net.network, P, 1, wallet, attestations);
     const receipt = await signTestReceipt(net.dir, net.network, built.dealing);
+    const creation = testCreation(wallet.m, built.dealing, attestations);
     const acked: number[] = [];
     const result = await installDealing({
       network: net.network,
       ...login,
       dealing: built.dealing,
       receipt,
+      authorization: creation.authorization,
+      creation,
       onProgress: (e) => acked.push(e.acked),
     });
     expect(result.acks).toEqual(range(1, 18));

@@ -8,10 +8,10 @@ import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchNetworkShare } from '../../../src/clients/nodes/fetchNetworkShare.ts';
 import { toHex } from '../../../src/crypto/bytes.ts';
-import { generateX25519 } from '../../../src/crypto/x25519.ts';
 import { isTrineError } from '../../../src/errors/index.ts';
-import { sessionNonce } from '../../../src/protocol/nonce.ts';
-import { buildTestDealing, drawWallet, signTestReceipt } from '../../helpers/dealing.ts';
+import type { Attestation } from '../../../src/protocol/formats.ts';
+import { newLoginKeys } from '../../../src/wallet/loginKeys.ts';
+import { buildTestDealing, drawWalletFor, signTestReceipt, testCreation } from '../../helpers/dealing.ts';
 import { type NodeNetwork, post, startNodeNetwork, VERIFIER } from './harness.ts';
 
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
@@ -21,7 +21,10 @@ describe('node requests', () => {
   let url: string;
   let P: string;
   let sessionPub: string;
+  let candidateM: string;
   let nonce: string;
+  let keys: Awaited<ReturnType<typeof newLoginKeys>>;
+  let attestations: Attestation[] = [];
   const seen: string[] = []; // every token sent, to scan the logs for
 
   beforeAll(async () => {
@@ -32,15 +35,23 @@ describe('node requests', () => {
       nodeArgs: ['--identity-rate', '1'],
     });
     url = net.network.nodes[0]!.url;
-    const session = await generateX25519();
+    keys = await newLoginKeys();
+    const { session, candidate } = keys;
     sessionPub = toHex(session.publicKey);
-    nonce = sessionNonce(session.publicKey);
-    const login = { verifier: VERIFIER, idToken: await net.forge({ sub: 'victim', nonce }), session };
+    candidateM = candidate.M;
+    nonce = keys.nonce;
+    const login = {
+      verifier: VERIFIER,
+      idToken: await net.forge({ sub: 'victim', nonce }),
+      session,
+      candidate,
+    };
     try {
       await fetchNetworkShare({ network: net.network, ...login });
     } catch (error) {
       if (!isTrineError(error, 'user-unknown')) throw error;
       P = error.details?.P as string;
+      attestations = error.details?.attestations as Attestation[];
     }
   });
   afterAll(async () => {
@@ -88,15 +99,20 @@ describe('node requests', () => {
   }
 
   it('answers 401 to every bad id token, on every route, and stores nothing', async () => {
-    const built = await buildTestDealing(net.network, P, 1, drawWallet());
+    // a dealing the victim's own login could install (creation proof and authorization by its
+    // candidate key): the token alone decides
+    const wallet = drawWalletFor(keys);
+    const built = await buildTestDealing(net.network, P, 1, wallet, attestations);
     const receipt = await signTestReceipt(net.dir, net.network, built.dealing);
+    const creation = testCreation(wallet.m, built.dealing, attestations);
+    const proof = { authorization: creation.authorization, creation };
     for (const [what, idToken, code] of await badTokens()) {
       seen.push(idToken);
-      const login = { verifier: VERIFIER, idToken, sessionPub };
+      const login = { verifier: VERIFIER, idToken, sessionPub, candidateM };
       for (const [path, body] of [
         ['/v1/share', login],
         ['/v1/attest', login],
-        ['/v1/install', { ...login, dealing: built.dealing, receipt }],
+        ['/v1/install', { ...login, dealing: built.dealing, receipt, ...proof }],
       ] as const) {
         const answer = await post(`${url}${path}`, body);
         expect([what, path, answer.status, answer.body.error?.code]).toEqual([what, path, 401, code]);
@@ -106,6 +122,7 @@ describe('node requests', () => {
       verifier: 'google',
       idToken: await net.forge({ sub: 'victim', nonce }),
       sessionPub,
+      candidateM,
     });
     expect([unknownVerifier.status, unknownVerifier.body.error.message]).toEqual([
       401,
@@ -116,15 +133,15 @@ describe('node requests', () => {
       verifier: VERIFIER,
       idToken: await net.forge({ sub: 'victim', nonce }),
       sessionPub,
+      candidateM,
     });
     expect(check.status).toBe(200);
     expect(check.body.body).toMatchObject({ P, registered: false, epoch: 0 });
   });
 
   it('gives the client typed errors for refused tokens and honours its abort signal', async () => {
-    const session = await generateX25519();
-    const n = sessionNonce(session.publicKey);
-    const base = { network: net.network, verifier: VERIFIER, session };
+    const { session, candidate, nonce: n } = await newLoginKeys();
+    const base = { network: net.network, verifier: VERIFIER, session, candidate };
     const expired = await net.forge({ sub: 'victim', nonce: n, iat: now() - 7200, exp: now() - 3600 });
     seen.push(expired);
     await expect(fetchNetworkShare({ ...base, idToken: expired })).rejects.toMatchObject({
@@ -156,7 +173,7 @@ describe('node requests', () => {
       exp: now() - 30,
       nbf: now() + 30,
     });
-    const answer = await post(`${url}/v1/share`, { verifier: VERIFIER, idToken, sessionPub });
+    const answer = await post(`${url}/v1/share`, { verifier: VERIFIER, idToken, sessionPub, candidateM });
     expect(answer.status).toBe(200);
     expect(answer.body.answer.body.status).toBe('unknown');
   });
@@ -167,12 +184,14 @@ describe('node requests', () => {
     const cases: [unknown, number, RegExp][] = [
       ['{"verifier":', 400, /not valid JSON/],
       [[], 400, /share request/],
-      [{ verifier: VERIFIER, idToken, sessionPub: 42 }, 400, /sessionPub/],
-      [{ verifier: VERIFIER, idToken, sessionPub: sessionPub.toUpperCase() }, 400, /sessionPub/],
-      [{ verifier: VERIFIER, idToken }, 400, /sessionPub/],
-      [{ verifier: VERIFIER, idToken, sessionPub, extra: 1 }, 400, /extra/],
-      [{ verifier: 'Not A Name!', idToken, sessionPub }, 400, /verifier/],
-      [{ verifier: VERIFIER, idToken: 'x'.repeat(600 * 1024), sessionPub }, 413, /larger than/],
+      [{ verifier: VERIFIER, idToken, sessionPub: 42, candidateM }, 400, /sessionPub/],
+      [{ verifier: VERIFIER, idToken, sessionPub: sessionPub.toUpperCase(), candidateM }, 400, /sessionPub/],
+      [{ verifier: VERIFIER, idToken, candidateM }, 400, /sessionPub/],
+      [{ verifier: VERIFIER, idToken, sessionPub }, 400, /candidateM/],
+      [{ verifier: VERIFIER, idToken, sessionPub, candidateM: candidateM.slice(2) }, 400, /candidateM/],
+      [{ verifier: VERIFIER, idToken, sessionPub, candidateM, extra: 1 }, 400, /extra/],
+      [{ verifier: 'Not A Name!', idToken, sessionPub, candidateM }, 400, /verifier/],
+      [{ verifier: VERIFIER, idToken: 'x'.repeat(600 * 1024), sessionPub, candidateM }, 413, /larger than/],
     ];
     for (const [body, status, message] of cases) {
       const answer = await post(`${url}/v1/share`, body);
@@ -183,6 +202,7 @@ describe('node requests', () => {
       verifier: VERIFIER,
       idToken,
       sessionPub,
+      candidateM,
       dealing: { kind: 'dealing' },
       receipt: {},
     });
@@ -194,11 +214,12 @@ describe('node requests', () => {
   });
 
   it('limits requests per identity (429) and serves /healthz and /metrics', async () => {
-    const session = await generateX25519();
+    const flooder = await newLoginKeys();
     const body = {
       verifier: VERIFIER,
-      idToken: await net.forge({ sub: 'flooder', nonce: sessionNonce(session.publicKey) }),
-      sessionPub: toHex(session.publicKey),
+      idToken: await net.forge({ sub: 'flooder', nonce: flooder.nonce }),
+      sessionPub: toHex(flooder.session.publicKey),
+      candidateM: flooder.candidate.M,
     };
     const statuses: number[] = [];
     for (let i = 0; i < 14; i++) statuses.push((await post(`${url}/v1/share`, body)).status);
@@ -207,7 +228,7 @@ describe('node requests', () => {
     // another identity from the same address is not affected
     const other = await post(`${url}/v1/share`, {
       ...body,
-      idToken: await net.forge({ sub: 'calm', nonce: sessionNonce(session.publicKey) }),
+      idToken: await net.forge({ sub: 'calm', nonce: flooder.nonce }),
     });
     expect(other.status).toBe(200);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);

@@ -8,7 +8,7 @@ import { TrineError } from '../../../src/errors/index.ts';
 import type { WalletBackend } from '../../../src/wallet/backend.ts';
 
 export type CrashPoint = {
-  call: 'fetchNetworkShare' | 'createRecord' | 'installDealing' | 'readRecord' | 'writeRecord';
+  call: 'fetchNetworkShare' | 'attest' | 'createRecord' | 'installDealing' | 'readRecord' | 'writeRecord';
   /** Which call of that kind (1 = first). */
   nth?: number;
   when: 'before' | 'after';
@@ -42,14 +42,15 @@ export function crashingBackend(inner: WalletBackend, point: CrashPoint): Wallet
   return {
     network: inner.network,
     fetchNetworkShare: wrap('fetchNetworkShare', inner.fetchNetworkShare.bind(inner)),
+    attest: wrap('attest', inner.attest.bind(inner)),
     createRecord: wrap('createRecord', inner.createRecord.bind(inner)),
     readRecord: wrap('readRecord', inner.readRecord.bind(inner)),
     writeRecord: wrap('writeRecord', inner.writeRecord.bind(inner)),
-    async installDealing(login, dealing, receipt, authorization, nodes) {
+    async installDealing(login, dealing, receipt, proof, nodes) {
       const crash = hit('installDealing');
       if (crash && point.when === 'before') throw new InjectedCrash(point);
       const targets = crash && point.onlyNodes ? point.onlyNodes : nodes;
-      const result = await inner.installDealing(login, dealing, receipt, authorization, targets);
+      const result = await inner.installDealing(login, dealing, receipt, proof, targets);
       if (crash) throw new InjectedCrash(point);
       return result;
     },

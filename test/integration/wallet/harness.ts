@@ -9,13 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDeviceKey } from '../../../src/crypto/factors/keys.ts';
 import { generateRecoveryPhrase } from '../../../src/crypto/factors/phrase.ts';
-import { generateX25519 } from '../../../src/crypto/x25519.ts';
 import { isTrineError } from '../../../src/errors/index.ts';
 import { devLogin } from '../../../src/oidc/devLogin.ts';
-import { sessionNonce } from '../../../src/protocol/nonce.ts';
 import { type Stack, startStack } from '../../../src/stack/stack.ts';
 import type { Login, WalletBackend } from '../../../src/wallet/backend.ts';
 import { signIn } from '../../../src/wallet/flows/signIn.ts';
+import { newLoginKeys } from '../../../src/wallet/loginKeys.ts';
 import { createNetworkBackend } from '../../../src/wallet/networkBackend.ts';
 
 export type WalletHarness = {
@@ -53,15 +52,15 @@ export async function startWalletHarness({
     stack,
     backend,
     async loginAs(account) {
-      const session = await generateX25519();
+      const { session, candidate, nonce } = await newLoginKeys();
       const idToken = await devLogin({
         issuer: stack.urls.issuer,
         clientId: stack.clientId,
         redirectUri: stack.urls.oidcCallback,
         account,
-        nonce: sessionNonce(session.publicKey),
+        nonce,
       });
-      return { verifier: stack.network.verifiers[0]!.name, idToken, session };
+      return { verifier: stack.network.verifiers[0]!.name, idToken, session, candidate };
     },
     async stop() {
       await stack.stop();

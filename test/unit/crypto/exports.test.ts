@@ -119,7 +119,7 @@ const pinned: Record<string, string[]> = {
     'ErrorBody',
   ],
   '../../../src/protocol/hashes.ts': ['dealingHash', 'recordHash'],
-  '../../../src/protocol/nonce.ts': ['sessionNonce'],
+  '../../../src/protocol/nonce.ts': ['loginNonce'],
   '../../../src/protocol/parse.ts': ['parse', 'hex', 'hexUpTo', 'int', 'point', 'key32'],
   '../../../src/protocol/slots.ts': [
     'shareSlot',

@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { initNetwork } from '../../../src/config/init-network.ts';
 import type { NetworkConfig } from '../../../src/config/network.ts';
-import { fromHex, toHex } from '../../../src/crypto/bytes.ts';
+import { toHex } from '../../../src/crypto/bytes.ts';
 import { pointToBytes, publicOf, randomScalar } from '../../../src/crypto/scalar.ts';
 import { evaluate } from '../../../src/crypto/shamir.ts';
 import { ecdsaVerifyBody } from '../../../src/crypto/signature.ts';
 import type { TrineErrorCode } from '../../../src/errors/index.ts';
-import { checkAttestations } from '../../../src/metadata/checks/attestations.ts';
+import { checkCreation } from '../../../src/metadata/checks/attestations.ts';
 import { checkDealing } from '../../../src/metadata/checks/dealing.ts';
 import { checkFirstRecord } from '../../../src/metadata/checks/firstRecord.ts';
 import { checkReadSignature } from '../../../src/metadata/checks/readSignature.ts';
@@ -22,12 +22,15 @@ import { checkRecordUpdate } from '../../../src/metadata/checks/recordUpdate.ts'
 import { checkVersion } from '../../../src/metadata/checks/version.ts';
 import { checkWriteSignature } from '../../../src/metadata/checks/writeSignature.ts';
 import { ecdsaVerifyBodyNative } from '../../../src/metadata/ecdsaVerifyNative.ts';
-import type { MetadataRecord } from '../../../src/protocol/formats.ts';
+import type { Attestation, MetadataRecord } from '../../../src/protocol/formats.ts';
 import {
   addFactor,
   attest,
+  authorizeDealing,
+  createRequest,
   newUser,
   nodeSigners,
+  randomP,
   readRequest,
   refresh,
   signWrite,
@@ -37,13 +40,11 @@ import {
 let dir: string;
 let network: NetworkConfig;
 let signers: Awaited<ReturnType<typeof nodeSigners>>;
-let nodeKeys: Map<number, Uint8Array>;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'trine-checks-'));
   ({ network } = initNetwork({ dir, nodes: 3, threshold: 2, basePort: 19201, metadataPort: 19300 }));
   signers = await nodeSigners(dir, network);
-  nodeKeys = new Map(network.nodes.map((n) => [n.index, fromHex(n.signingKey, 32)]));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -58,39 +59,96 @@ async function refusal(run: () => unknown): Promise<TrineErrorCode | 'accepted'>
 
 const point = () => toHex(pointToBytes(publicOf(randomScalar())));
 
-describe('attestations', () => {
+describe('creation proof', () => {
   const now = () => Date.now();
-  test('t distinct fresh unregistered attestations for P pass', async () => {
+  const check =
+    (record: MetadataRecord, at = now()) =>
+    () =>
+      checkCreation({ network }, record, at);
+  /** u's record with `attestations` as its creation proof, authorised by u's m. */
+  const withProof = async (u: TestUser, attestations: Attestation[]) =>
+    (await createRequest(u, attestations)).record;
+  const rejectedReasons = async (record: MetadataRecord) => {
+    try {
+      await checkCreation({ network }, record, now());
+    } catch (error) {
+      expect((error as { code: string }).code).toBe('creation-unproven');
+      return (error as { details: { rejected: { reason: string }[]; valid: number } }).details;
+    }
+    return expect.unreachable();
+  };
+
+  test('t distinct fresh unregistered attestations binding M, and m over the dealing, pass', async () => {
     const u = await newUser(network);
-    expect(await refusal(() => checkAttestations({ network, nodeKeys }, u.P, [], now()))).toBe(
-      'not-enough-nodes',
-    );
-    const two = await attest(signers.slice(0, 2), u.P);
-    expect(await refusal(() => checkAttestations({ network, nodeKeys }, u.P, two, now()))).toBe('accepted');
+    const two = await attest(signers.slice(0, 2), u);
+    expect(await refusal(check(await withProof(u, two)))).toBe('accepted');
+  });
+
+  test('too few valid attestations (none; one; one repeated) are refused', async () => {
+    const u = await newUser(network);
+    const record = await withProof(u, await attest(signers.slice(0, 2), u));
+    const none = { ...record, creation: { ...record.creation, attestations: [] } };
+    expect(await refusal(check(none))).toBe('creation-unproven');
+    const one = await attest(signers.slice(0, 1), u);
+    expect(await refusal(check(await withProof(u, one)))).toBe('creation-unproven');
+    // a repeated attestation counts once: two copies of node 1's are still one node
+    const details = await rejectedReasons(await withProof(u, [one[0]!, one[0]!]));
+    expect(details.valid).toBe(1);
   });
 
   test('each bad attestation is named in the details', async () => {
     const u = await newUser(network);
-    const good = await attest(signers.slice(0, 1), u.P);
+    const good = await attest(signers.slice(0, 1), u);
     const bad = [
-      ...(await attest(signers.slice(1, 2), u.P, { registered: true })),
-      ...(await attest(signers.slice(1, 2), u.P, { issuedAt: now() + 5 * 60_000 })),
-      ...(await attest(signers.slice(1, 2), u.P, { node: 99 })),
-      { ...(await attest(signers.slice(1, 2), u.P))[0]!, sig: '00'.repeat(64) },
+      ...(await attest(signers.slice(1, 2), u, { registered: true })),
+      ...(await attest(signers.slice(1, 2), u, { issuedAt: now() - 6 * 60_000 })),
+      ...(await attest(signers.slice(1, 2), u, { issuedAt: now() + 5 * 60_000 })),
+      ...(await attest(signers.slice(1, 2), u, { node: 99 })),
+      ...(await attest(signers.slice(1, 2), u, { P: randomP() })),
+      { ...(await attest(signers.slice(1, 2), u))[0]!, sig: '00'.repeat(64) },
     ];
-    try {
-      await checkAttestations({ network, nodeKeys }, u.P, [...good, ...bad], now());
-      expect.unreachable();
-    } catch (error) {
-      const details = (error as { details: { rejected: { reason: string }[]; valid: number } }).details;
-      expect(details.valid).toBe(1);
-      expect(details.rejected.map((r) => r.reason)).toEqual([
-        'says P is registered',
-        'issued in the future',
-        'not a node of this network',
-        'bad signature',
-      ]);
-    }
+    const details = await rejectedReasons(await withProof(u, [...good, ...bad]));
+    expect(details.valid).toBe(1);
+    expect(details.rejected.map((r) => r.reason)).toEqual([
+      'says P is registered',
+      'too old',
+      'issued in the future',
+      'not a node of this network',
+      'for another P',
+      'bad signature',
+    ]);
+  });
+
+  test("an attestation binding another login's candidate key is refused", async () => {
+    const u = await newUser(network);
+    // a login that drew another candidate M (e.g. a replayer's, or a concurrent device's)
+    const foreign = await attest(signers.slice(0, 2), u, { candidateM: point() });
+    const details = await rejectedReasons(await withProof(u, foreign));
+    expect(details.valid).toBe(0);
+    expect(details.rejected.map((r) => r.reason)).toEqual([
+      "binds another login's metadata key",
+      "binds another login's metadata key",
+    ]);
+    // one valid and one foreign: still below t = 2
+    const mixed = [...(await attest(signers.slice(0, 1), u)), ...foreign.slice(1)];
+    expect(await refusal(check(await withProof(u, mixed)))).toBe('creation-unproven');
+  });
+
+  test('a creation whose authorization is not by M (or not over this dealing) is refused', async () => {
+    const u = await newUser(network);
+    const record = await withProof(u, await attest(signers.slice(0, 2), u));
+    const other = await newUser(network);
+    const byOther = {
+      ...record,
+      creation: { ...record.creation, authorization: authorizeDealing(other.m, record.dealing) },
+    };
+    expect(await refusal(check(byOther))).toBe('creation-unproven');
+    const otherDealing = { ...record.dealing, epoch: 2 };
+    const wrongDealing = {
+      ...record,
+      creation: { ...record.creation, authorization: authorizeDealing(u.m, otherDealing) },
+    };
+    expect(await refusal(check(wrongDealing))).toBe('creation-unproven');
   });
 });
 
@@ -179,7 +237,7 @@ describe('record rules', () => {
     expect(await refusal(() => checkDealing(network, { ...d, shares: d.shares.slice(0, 1) }))).toBe(
       'invalid-input',
     );
-    const stranger = { ...d, shares: [...d.shares.slice(1), { node: 42, sealed: d.shares[0]!.sealed }] };
+    const stranger = { ...d, shares: [...d.shares.slice(1), { ...d.shares[0]!, node: 42 }] };
     expect(await refusal(() => checkDealing(network, stranger))).toBe('invalid-input');
     expect(await refusal(() => checkDealing({ ...network, threshold: 3 }, d))).toBe('invalid-input');
   });

@@ -21,6 +21,8 @@ const pub = (s: bigint) => toHex(pointToBytes(publicOf(s)));
 
 export const P = filler('P', 32);
 export const sessionPub = filler('sessionPub', 32);
+/** The one-time inbox key a node hands out for P's next dealing. */
+export const inbox = (node: number) => filler(`inbox-${node}`, 32);
 const [k, a1, m, b1] = [11n, 12n, 13n, 14n];
 export const tss = { K: pub(k), A1: pub(a1) };
 export const meta = { M: pub(m), B1: pub(b1) };
@@ -29,7 +31,12 @@ const F = [mod(k + a1), 101n, 102n];
 const G = [mod(m + b1), 201n, 202n];
 export const commitments = { F: commit(F).map(toHex), G: commit(G).map(toHex) };
 const issuedAt = 1_700_000_000_000;
-const login = { verifier: 'dev', idToken: `eyJhbGciOiJFUzI1NiJ9.${filler('token', 40)}.sig`, sessionPub };
+const login = {
+  verifier: 'dev',
+  idToken: `eyJhbGciOiJFUzI1NiJ9.${filler('token', 40)}.sig`,
+  sessionPub,
+  candidateM: meta.M,
+};
 
 export const dealing: formats.Dealing = {
   kind: 'dealing',
@@ -40,7 +47,11 @@ export const dealing: formats.Dealing = {
   tss,
   meta,
   commitments,
-  shares: [1, 2, 3, 4, 5].map((node) => ({ node, sealed: filler(`dealing-share-${node}`, 137) })),
+  shares: [1, 2, 3, 4, 5].map((node) => ({
+    node,
+    inbox: inbox(node),
+    sealed: filler(`dealing-share-${node}`, 137),
+  })),
 };
 
 export const receiptBody: formats.ReceiptBody = {
@@ -52,6 +63,28 @@ export const receiptBody: formats.ReceiptBody = {
   issuedAt,
 };
 export const receipt: formats.Receipt = { body: receiptBody, sig: filler('receipt-sig', 64) };
+
+const attestationBody: formats.AttestationBody = {
+  kind: 'node-attestation',
+  node: 2,
+  P,
+  issuedAt,
+  sessionPub,
+  candidateM: meta.M,
+  inbox: inbox(2),
+  registered: false,
+  epoch: 0,
+};
+const attestation = (node: number): formats.Attestation => ({
+  body: { ...attestationBody, node, inbox: inbox(node) },
+  sig: filler(`attestation-${node}`, 64),
+});
+
+/** The record's creation proof: t attestations binding M, and m's authorization of the dealing. */
+export const creation: formats.Creation = {
+  attestations: [attestation(1), attestation(2), attestation(3)],
+  authorization: filler('creation-authorization', 64),
+};
 
 export const record: formats.MetadataRecord = {
   v: 1,
@@ -66,6 +99,7 @@ export const record: formats.MetadataRecord = {
   nextIndex: 4,
   private: filler('private', 120),
   dealing,
+  creation,
 };
 
 const nodeShareOk = {
@@ -75,26 +109,22 @@ const nodeShareOk = {
   P,
   issuedAt,
   sessionPub,
+  inbox: inbox(2),
   epoch: 1,
   tss: { K: tss.K },
   meta: { M: meta.M },
   commitments,
   sealed: filler('node-share', 137),
 } as const;
-const nodeShareUnknown = { kind: 'node-share', status: 'unknown', node: 2, P, issuedAt, sessionPub } as const;
-const attestationBody: formats.AttestationBody = {
-  kind: 'node-attestation',
+const nodeShareUnknown = {
+  kind: 'node-share',
+  status: 'unknown',
   node: 2,
   P,
   issuedAt,
   sessionPub,
-  registered: false,
-  epoch: 0,
-};
-const attestation = (node: number): formats.Attestation => ({
-  body: { ...attestationBody, node },
-  sig: filler(`attestation-${node}`, 64),
-});
+  inbox: inbox(2),
+} as const;
 
 /** A valid value for every schema exported by src/protocol/formats.ts, by export name. */
 export const validFormats: Record<string, unknown> = {
@@ -114,7 +144,8 @@ export const validFormats: Record<string, unknown> = {
   AttestationBody: attestationBody,
   Attestation: attestation(2),
   AttestRequest: login,
-  InstallRequest: { ...login, dealing, receipt, authorization: filler('authorization', 64) },
+  Creation: creation,
+  InstallRequest: { ...login, dealing, receipt, authorization: filler('authorization', 64), creation },
   InstallAckBody: { kind: 'install-ack', node: 2, P, epoch: 1, dealingHash: filler('dealingHash', 32) },
   InstallAck: {
     body: { kind: 'install-ack', node: 2, P, epoch: 1, dealingHash: filler('dealingHash', 32) },
@@ -123,11 +154,7 @@ export const validFormats: Record<string, unknown> = {
   FactorEntry: record.factors[0],
   MetadataRecord: record,
   RecordWriteBody: { kind: 'record-write', P, expectedVersion: 0, recordHash: filler('recordHash', 32) },
-  CreateRequest: {
-    record,
-    attestations: [attestation(1), attestation(2), attestation(3)],
-    signature: filler('create', 64),
-  },
+  CreateRequest: { record, signature: filler('create', 64) },
   RecordReadBody: { kind: 'record-read', P, issuedAt },
   ReadRequest: { request: { kind: 'record-read', P, issuedAt }, signature: filler('read', 64) },
   ReadResponse: { version: 3, record, receipt },
@@ -139,7 +166,12 @@ export const validFormats: Record<string, unknown> = {
   ReadByFactorResponse: { version: 3, record, receipt, others: [filler('other-P', 32)] },
   WriteRequest: { record, expectedVersion: 3, signature: filler('write', 64) },
   WriteResponse: { version: 4, receipt },
-  AlreadyRegistered: { error: { code: 'already-registered', message: 'P is registered' }, dealing, receipt },
+  AlreadyRegistered: {
+    error: { code: 'already-registered', message: 'P is registered' },
+    dealing,
+    receipt,
+    creation,
+  },
   ErrorBody: {
     error: { code: 'invalid-input', message: 'body.P: expected 32 bytes', details: { field: 'body.P' } },
   },

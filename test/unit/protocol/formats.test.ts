@@ -46,11 +46,19 @@ describe('record and API formats', () => {
   it('numbers must be integers in range', () => {
     for (const epoch of [0, -1, 1.5, 2 ** 31 + 1, Number.NaN, '1', null])
       rejects(formats.ReceiptBody, { ...receipt.body, epoch }, /body\.epoch/);
-    rejects(formats.Dealing, { ...dealing, shares: [{ node: 1001, sealed: '' }] }, /node/);
+    rejects(
+      formats.Dealing,
+      { ...dealing, shares: [{ node: 1001, inbox: filler('i', 32), sealed: '' }] },
+      /node/,
+    );
   });
 
   it('refuses oversized lists, sealed blobs and private parts', () => {
-    const many = Array.from({ length: formats.MAX_NODES + 1 }, (_, i) => ({ node: i + 1, sealed: 'ab' }));
+    const many = Array.from({ length: formats.MAX_NODES + 1 }, (_, i) => ({
+      node: i + 1,
+      inbox: filler('i', 32),
+      sealed: 'ab',
+    }));
     rejects(formats.Dealing, { ...dealing, shares: many }, /shares/);
     const factors = Array.from({ length: formats.MAX_FACTORS + 1 }, (_, i) => ({
       ...record.factors[0]!,

@@ -1,7 +1,8 @@
+import { sha256 } from '@noble/hashes/sha2.js';
 import { describe, expect, it } from 'vitest';
-import { toHex } from '../../../src/crypto/bytes.ts';
+import { concatBytes, toBase64Url, toHex, utf8 } from '../../../src/crypto/bytes.ts';
 import { dealingHash, recordHash } from '../../../src/protocol/hashes.ts';
-import { sessionNonce } from '../../../src/protocol/nonce.ts';
+import { loginNonce } from '../../../src/protocol/nonce.ts';
 import {
   dealingSlot,
   factorSlot,
@@ -53,11 +54,38 @@ describe('slots', () => {
   });
 });
 
-describe('session nonce', () => {
-  it('is base64url(SHA-256(sessionPub)), 43 characters', () => {
-    const nonce = sessionNonce(new Uint8Array(32));
-    expect(nonce).toBe('Zmh6rfhivXdsj8GLjp-OIAiXFIVu4jOzkCpZHQ1fKSU');
-    expect(sessionNonce(new Uint8Array(32).fill(1))).not.toBe(nonce);
-    expect(() => sessionNonce(new Uint8Array(33))).toThrow(RangeError);
+describe('login nonce', () => {
+  const sessionPub = new Uint8Array(32);
+  const candidateM = new Uint8Array(33).fill(2);
+
+  it('is base64url(SHA-256(tag ‖ 0 ‖ sessionPub ‖ candidateM)), 43 characters', () => {
+    const nonce = loginNonce(sessionPub, candidateM);
+    expect(nonce).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const expected = toBase64Url(
+      sha256(concatBytes(utf8('trine:login-nonce:v1'), new Uint8Array([0]), sessionPub, candidateM)),
+    );
+    expect(nonce).toBe(expected);
+    expect(nonce).toBe('SyT-_6RC9jpN9oZeyiQXMWA-JUH2ZAIJTqU2Y0wFz-U');
+    expect(loginNonce(sessionPub, candidateM)).toBe(nonce); // deterministic
+  });
+
+  it('binds both keys: changing either one changes the nonce', () => {
+    const nonce = loginNonce(sessionPub, candidateM);
+    expect(loginNonce(new Uint8Array(32).fill(1), candidateM)).not.toBe(nonce);
+    const otherM = candidateM.slice();
+    otherM[32] = 1;
+    expect(loginNonce(sessionPub, otherM)).not.toBe(nonce);
+    // not the old session-only nonce base64url(SHA-256(sessionPub))
+    expect(nonce).not.toBe(toBase64Url(sha256(sessionPub)));
+    // the split between the two keys is fixed by their lengths: no shifting bytes across
+    const shifted = concatBytes(sessionPub.subarray(1), candidateM.subarray(0, 1));
+    expect(loginNonce(shifted, concatBytes(candidateM.subarray(1), new Uint8Array(1)))).not.toBe(nonce);
+  });
+
+  it('rejects keys of the wrong length', () => {
+    expect(() => loginNonce(new Uint8Array(33), candidateM)).toThrow(RangeError);
+    expect(() => loginNonce(new Uint8Array(31), candidateM)).toThrow(RangeError);
+    expect(() => loginNonce(sessionPub, new Uint8Array(32))).toThrow(RangeError);
+    expect(() => loginNonce(sessionPub, new Uint8Array(65))).toThrow(RangeError);
   });
 });

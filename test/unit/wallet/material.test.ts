@@ -3,11 +3,12 @@ import type { NetworkConfig } from '../../../src/config/network.ts';
 import { fromHex, toHex } from '../../../src/crypto/bytes.ts';
 import { factorPublicKey, generateDeviceKey } from '../../../src/crypto/factors/keys.ts';
 import { decodeCommitments, verifyShare } from '../../../src/crypto/feldman.ts';
-import { publicOf } from '../../../src/crypto/scalar.ts';
+import { pointToBytes, publicOf } from '../../../src/crypto/scalar.ts';
 import { evaluate, interpolateAtZero } from '../../../src/crypto/shamir.ts';
 import { decodeSharePair } from '../../../src/crypto/sharePair.ts';
 import { generateX25519, x25519Open } from '../../../src/crypto/x25519.ts';
 import { isTrineError } from '../../../src/errors/index.ts';
+import type { Attestation } from '../../../src/protocol/formats.ts';
 import { dealingSlot } from '../../../src/protocol/slots.ts';
 import { addressOf } from '../../../src/wallet/address.ts';
 import { buildDealing } from '../../../src/wallet/dealing.ts';
@@ -86,9 +87,14 @@ describe('factor shares', () => {
 });
 
 describe('dealing', () => {
-  it('gives each node a sub-share that verifies, and t of them rebuild the network share', async () => {
+  /** Five nodes, each with a long-lived encryption key (network.json) and a separate one-time inbox key. */
+  async function setup() {
     const nodes = await Promise.all(
-      [1, 2, 3, 4, 5].map(async (index) => ({ index, keys: await generateX25519(true) })),
+      [1, 2, 3, 4, 5].map(async (index) => ({
+        index,
+        keys: await generateX25519(true),
+        inbox: await generateX25519(true),
+      })),
     );
     const network = {
       version: 1,
@@ -102,8 +108,34 @@ describe('dealing', () => {
       metadata: { url: 'http://127.0.0.1:9300', signingKey: '00'.repeat(32) },
       verifiers: [{ name: 'dev', issuer: 'http://localhost:9400', audiences: ['x'], subjectClaim: 'sub' }],
     } as NetworkConfig;
+    // buildDealing reads only (P, node, inbox) of each attestation; signatures are the caller's check
+    const attestationOf = (n: (typeof nodes)[number], forP = P): Attestation => ({
+      body: {
+        kind: 'node-attestation',
+        node: n.index,
+        P: forP,
+        issuedAt: Date.now(),
+        sessionPub: '00'.repeat(32),
+        candidateM: toHex(pointToBytes(publicOf(1n))),
+        inbox: toHex(n.inbox.publicKey),
+        registered: false,
+        epoch: 0,
+      },
+      sig: '00'.repeat(64),
+    });
+    return { nodes, network, attestationOf };
+  }
+
+  it('gives each node a sub-share sealed to its inbox that verifies, and t of them rebuild the network share', async () => {
+    const { nodes, network, attestationOf } = await setup();
     const mat = drawMaterial();
-    const dealing = await buildDealing(network, P, 1, mat);
+    const dealing = await buildDealing(
+      network,
+      P,
+      1,
+      mat,
+      nodes.map((n) => attestationOf(n)),
+    );
     const F = decodeCommitments(dealing.commitments.F.map((h) => fromHex(h)));
     const G = decodeCommitments(dealing.commitments.G.map((h) => fromHex(h)));
     // F[0] = K + A1 ties the dealing to the wallet
@@ -112,11 +144,17 @@ describe('dealing', () => {
     const opened = await Promise.all(
       nodes.map(async (n) => {
         const s = dealing.shares.find((x) => x.node === n.index)!;
+        const inbox = toHex(n.inbox.publicKey);
+        expect(s.inbox).toBe(inbox);
         const pair = decodeSharePair(
-          await x25519Open(n.keys, fromHex(s.sealed), dealingSlot(P, 1, n.index, toHex(n.keys.publicKey))),
+          await x25519Open(n.inbox, fromHex(s.sealed), dealingSlot(P, 1, n.index, inbox)),
         );
         expect(verifyShare(F, n.index, pair.f)).toBe(true);
         expect(verifyShare(G, n.index, pair.g)).toBe(true);
+        // never sealed to the node's long-lived encryption key
+        await expect(
+          x25519Open(n.keys, fromHex(s.sealed), dealingSlot(P, 1, n.index, toHex(n.keys.publicKey))),
+        ).rejects.toThrow();
         return { index: n.index, pair };
       }),
     );
@@ -124,6 +162,22 @@ describe('dealing', () => {
     expect(interpolateAtZero(pick.map((o) => ({ index: o.index, value: o.pair.f })))).toBe(shareAt(mat, 1).f);
     expect(interpolateAtZero(pick.map((o) => ({ index: o.index, value: o.pair.g })))).toBe(shareAt(mat, 1).g);
     expect(evaluate([1n], 1)).toBe(1n);
+  });
+
+  it('deals only to nodes whose inbox for this P is known, and needs at least t of them', async () => {
+    const { nodes, network, attestationOf } = await setup();
+    const mat = drawMaterial();
+    const three = [nodes[0]!, nodes[2]!, nodes[4]!].map((n) => attestationOf(n));
+    const dealing = await buildDealing(network, P, 1, mat, three);
+    expect(dealing.shares.map((s) => s.node)).toEqual([1, 3, 5]);
+    const otherP = nodes.slice(0, 2).map((n) => attestationOf(n, 'cd'.repeat(32)));
+    let code = '';
+    try {
+      await buildDealing(network, P, 1, mat, [...three.slice(0, 2), ...otherP]);
+    } catch (err) {
+      code = isTrineError(err) ? err.code : String(err);
+    }
+    expect(code).toBe('not-enough-nodes');
   });
 });
 
