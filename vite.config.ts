@@ -11,7 +11,8 @@
  * `dataDir` of config/local.json, created on first build like `npm start` does) and the
  * default chain are embedded as `__TRINE_CONFIG__` (see src/extension/config.ts). A stack
  * started with a port offset (the e2e suite's, or `npm start -- --port-offset`) is built
- * for with `TRINE_PORT_OFFSET`, so the chain's RPC URL follows it too.
+ * for with `TRINE_PORT_OFFSET`, so the chain's RPC URL follows it too. The manifest's
+ * `host_permissions` are generated from that same configuration (manifestFor).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -22,9 +23,8 @@ import { networkPath } from './src/config/init-network.ts';
 import { loadLocalConfig } from './src/config/local.ts';
 import { parseNetworkConfig } from './src/config/network.ts';
 import { type ExtensionConfig, extensionConfigFor } from './src/extension/config.ts';
+import { type Browser, hostPermissionsFor } from './src/extension/hostPermissions.ts';
 import { ensureNetwork } from './src/stack/stack.ts';
-
-type Browser = 'chrome' | 'firefox';
 
 const root = import.meta.dirname;
 const readJson = (file: string) => JSON.parse(readFileSync(resolve(root, file), 'utf8'));
@@ -43,11 +43,12 @@ export default defineConfig(({ mode }) => {
   const browser: Browser = mode;
   const outDir = resolve(root, process.env.TRINE_OUT_DIR || 'dist', browser);
   const page = (path: string) => resolve(root, 'extension', path);
+  const config = embeddedConfig();
   return {
     root: resolve(root, 'extension'),
     publicDir: resolve(root, 'public'),
-    plugins: [preact(), manifestPlugin(browser), classicScriptsPlugin(browser, outDir)],
-    define: { __TRINE_CONFIG__: JSON.stringify(embeddedConfig()) },
+    plugins: [preact(), manifestPlugin(browser, config), classicScriptsPlugin(browser, outDir)],
+    define: { __TRINE_CONFIG__: JSON.stringify(config) },
     build: {
       outDir,
       emptyOutDir: true,
@@ -107,7 +108,7 @@ function portOffset(value: string | undefined): number | undefined {
 }
 
 /** Emit `manifest.json` for one browser from the shared template. */
-function manifestPlugin(browser: Browser): Plugin {
+function manifestPlugin(browser: Browser, config: ExtensionConfig): Plugin {
   return {
     name: 'trine-manifest',
     apply: 'build',
@@ -115,14 +116,23 @@ function manifestPlugin(browser: Browser): Plugin {
       this.emitFile({
         type: 'asset',
         fileName: 'manifest.json',
-        source: JSON.stringify(manifestFor(browser), null, 2),
+        source: JSON.stringify(manifestFor(browser, config), null, 2),
       });
     },
   };
 }
 
-export function manifestFor(browser: Browser): Record<string, unknown> {
-  const manifest = { ...readJson('manifest.json'), version: readJson('package.json').version };
+/**
+ * The manifest for one browser and the configuration it embeds: the template plus the
+ * version, the browser's own keys, and `host_permissions` — exactly the origins of that
+ * network's nodes, metadata server, issuers and chains (src/extension/hostPermissions.ts).
+ */
+export function manifestFor(browser: Browser, config: ExtensionConfig): Record<string, unknown> {
+  const manifest = {
+    ...readJson('manifest.json'),
+    version: readJson('package.json').version,
+    host_permissions: hostPermissionsFor(config, browser),
+  };
   if (browser === 'chrome') {
     // The public key pins the extension id, so OAuth redirect URIs stay registered.
     return { ...manifest, key: readJson('config/extension-key.json').key, minimum_chrome_version: '120' };
