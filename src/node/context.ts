@@ -3,8 +3,8 @@ import type { NetworkConfig, NodeEntry } from '../config/network.ts';
 import type { X25519KeyPair } from '../crypto/x25519.ts';
 import type { Logger } from '../server/log.ts';
 import type { Metrics } from '../server/metrics.ts';
-import type { RateLimiter } from '../server/rateLimit.ts';
 import type { IdTokenVerifier } from './checks/verifyIdToken.ts';
+import type { LoginLimiter } from './loginLimiter.ts';
 import type { NodeStore } from './store/contract.ts';
 
 export type NodeContext = {
@@ -22,8 +22,8 @@ export type NodeContext = {
   metadataKey: Uint8Array;
   store: NodeStore;
   verifyIdToken: IdTokenVerifier;
-  /** Per-identity (P) limiter; the per-address one sits in the HTTP kit. */
-  identityLimiter: RateLimiter;
+  /** Per-token and per-identity (fresh logins) budgets; the per-address one sits in the HTTP kit. */
+  loginLimiter: LoginLimiter;
   log: Logger;
   metrics: Metrics;
   /** Milliseconds since the Unix epoch. */

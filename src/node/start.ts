@@ -12,10 +12,12 @@ import { listen } from '../server/http.ts';
 import { createLogger, type Logger } from '../server/log.ts';
 import { createMetrics } from '../server/metrics.ts';
 import { createRateLimiter } from '../server/rateLimit.ts';
+import type { TlsMaterial } from '../server/tls.ts';
 import { describeStore, parseStoreUrl } from '../storage/url.ts';
 import { createIdTokenVerifier } from './checks/verifyIdToken.ts';
 import type { NodeContext } from './context.ts';
 import { assertStorageKey } from './keyCheck.ts';
+import { createLoginLimiter } from './loginLimiter.ts';
 import { loadNodeKeys, readNodeSecrets } from './secrets.ts';
 import { createNodeServer } from './server.ts';
 import type { NodeStore } from './store/contract.ts';
@@ -30,10 +32,16 @@ export type StartNodeParameters = {
   host?: string;
   /** Requests per second per client address (burst: 4×). */
   addressRate?: number;
-  /** Requests per second per user identity (burst: 10×). */
+  /** Fresh logins (distinct id tokens) per second per user identity (burst: 10×). */
   identityRate?: number;
+  /** Seconds an id token is accepted after its `iat` (default 900, at least 300). */
+  maxTokenAgeS?: number;
+  /** Requests one id token may make at this node (default TOKEN_USES = 10). */
+  tokenUses?: number;
   /** Reverse proxies whose X-Forwarded-For names the client; none by default. */
   trustedProxies?: ReadonlySet<string>;
+  /** Serve HTTPS with this certificate and key (src/server/tls.ts `loadTls`). */
+  tls?: TlsMaterial;
   log?: Logger;
 };
 
@@ -57,6 +65,9 @@ export function readNetworkFile(file: string): NetworkConfig {
 
 export async function startNode(p: StartNodeParameters): Promise<RunningNode> {
   const network = readNetworkFile(p.networkFile);
+  const verifyIdToken = createIdTokenVerifier(network.verifiers, {
+    ...(p.maxTokenAgeS ? { maxTokenAgeS: p.maxTokenAgeS } : {}),
+  });
   const keys = await loadNodeKeys(readNodeSecrets(p.secretsFile), network);
   const log = p.log ?? createLogger(`node-${keys.self.index}`);
   const store = await openNodeStore(p.store);
@@ -73,8 +84,11 @@ export async function startNode(p: StartNodeParameters): Promise<RunningNode> {
     ...keys,
     metadataKey: fromHex(network.metadata.signingKey, 32),
     store,
-    verifyIdToken: createIdTokenVerifier(network.verifiers),
-    identityLimiter: createRateLimiter({ perSecond: identityRate, burst: identityRate * 10 }),
+    verifyIdToken,
+    loginLimiter: createLoginLimiter({
+      freshLoginsPerSecond: identityRate,
+      ...(p.tokenUses ? { tokenUses: p.tokenUses } : {}),
+    }),
     log,
     metrics: createMetrics('trine_node'),
     now: () => Date.now(),
@@ -82,6 +96,7 @@ export async function startNode(p: StartNodeParameters): Promise<RunningNode> {
   const server = createNodeServer(ctx, {
     addressLimiter: createRateLimiter({ perSecond: addressRate, burst: addressRate * 4 }),
     ...(p.trustedProxies ? { trustedProxies: p.trustedProxies } : {}),
+    ...(p.tls ? { tls: p.tls } : {}),
   });
   let url: string;
   try {
