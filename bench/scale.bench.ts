@@ -12,9 +12,8 @@
  * SAMPLE users drawn at random among all seeded are requested: every request is a different
  * user in turn (lib/load.ts), each with its own RS256 id token (node) or signed read
  * (metadata). A pass touching each sampled row once (JIT and cache warm-up) precedes the
- * timed runs: real server, then bare handler, 50 connections each, for ROUNDS rounds
- * (medians reported). Every answer must be a 200. Servers run as their real processes,
- * rate limits off.
+ * timed runs: real server, then bare handler, 50 connections each. Every answer must be a
+ * 200. Servers run as their real processes, rate limits off.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,7 +32,6 @@ import { freePort } from '../src/stack/ports.ts';
 import { type ServiceHandle, spawnService } from '../src/stack/process.ts';
 import { metadataService, nodeService, oidcService, type ServiceContext } from '../src/stack/services.ts';
 import { openPostgres, type PgPool } from '../src/storage/postgres.ts';
-import { nodeSigners } from '../test/helpers/record.ts';
 import { type BenchDatabase, createBenchDatabase } from './lib/benchDatabase.ts';
 import { type LoadFigures, load, shuffled } from './lib/load.ts';
 import { drawSharedWallet, type MetadataRow, readSigningKey, validMetadataRow } from './lib/metadataRows.ts';
@@ -58,8 +56,7 @@ const { values } = parseArgs({
 const quick = values.quick || process.env.TRINE_BENCH_QUICK === '1';
 const SCALES = quick ? [10_000] : [10_000, 100_000, 1_000_000];
 const SAMPLE = quick ? 200 : 1_000;
-const DURATION = quick ? 2 : 5;
-const ROUNDS = quick ? 1 : 3;
+const DURATION = quick ? 2 : 10;
 const CONNECTIONS = 50;
 const NODE_POOL = 10; // the node's pool (storage/postgres.ts default)
 const METADATA_POOL = 20;
@@ -157,36 +154,12 @@ async function expectServed(url: string, path: string, body: string, served: (an
     throw new Error(`${url}${path} did not serve a seeded user: ${response.status} ${text.slice(0, 300)}`);
 }
 
-/** The median of each figure over the rounds (the machine is shared: one slow moment moves one round). */
-function medianOf(runs: LoadFigures[]): LoadFigures {
-  const mid = (pick: (r: LoadFigures) => number) => runs.map(pick).sort((x, y) => x - y)[runs.length >> 1]!;
-  return {
-    rps: mid((r) => r.rps),
-    p50: mid((r) => r.p50),
-    p99: mid((r) => r.p99),
-    non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
-    errors: runs.reduce((n, r) => n + r.errors, 0),
-  };
-}
-
-/**
- * A warm-up pass over every body on each, then ROUNDS rounds of the server and its bare
- * handler in turn, DURATION s each: medians over the rounds.
- */
+/** Warm-up pass over every body, then the server and its bare handler for DURATION s each. */
 async function measure(url: string, bareUrl: string, path: string, bodies: string[]) {
   for (const target of [url, bareUrl])
     await load({ url: target, path, bodies, connections: CONNECTIONS, amount: bodies.length });
-  const apps: LoadFigures[] = [];
-  const bares: LoadFigures[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    apps.push(await load({ url, path, bodies, connections: CONNECTIONS, duration: DURATION }));
-    bares.push(await load({ url: bareUrl, path, bodies, connections: CONNECTIONS, duration: DURATION }));
-  }
-  info(
-    `  p99 by round: server ${apps.map((r) => r.p99).join(', ')}; bare ${bares.map((r) => r.p99).join(', ')} ms`,
-  );
-  const app = medianOf(apps);
-  const bare = medianOf(bares);
+  const app = await load({ url, path, bodies, connections: CONNECTIONS, duration: DURATION });
+  const bare = await load({ url: bareUrl, path, bodies, connections: CONNECTIONS, duration: DURATION });
   for (const [name, run] of [
     [url, app],
     [bareUrl, bare],
@@ -243,8 +216,7 @@ async function main(db: BenchDatabase) {
   const pool = await openPostgres({ connectionString: db.url, schema: 'public', max: 2 });
   cleanups.push(() => pool.end());
 
-  const signers = new Map((await nodeSigners(dir, network)).map((s) => [s.index, s.signer]));
-  const wallet = drawSharedWallet(network, await receiptSigner(dir, network), signers);
+  const wallet = drawSharedWallet(network, await receiptSigner(dir, network));
   const samples = new Map(SCALES.map((n) => [n, sample(n)]));
   // the servers start while the records are built
   const starting = startServers(dir, keys, nodeStore, metadataStore);
@@ -267,9 +239,7 @@ async function main(db: BenchDatabase) {
   let seeded = 0;
   for (const scale of SCALES) {
     const t0 = Date.now();
-    await seedUsers(seeder, seeded, scale, (n) => {
-      if (n % 200_000 === 0) info(`  ${n} users written`);
-    });
+    await seedUsers(seeder, seeded, scale);
     seeded = scale;
     info(`${label(scale)}: seeded in ${Math.round((Date.now() - t0) / 1000)} s`);
     await settle(pool);
@@ -277,9 +247,7 @@ async function main(db: BenchDatabase) {
     const users = shuffled(samples.get(scale)!);
     await report(pool, pOf(keys, users[0]!));
 
-    info(
-      `${label(scale)}: node share, ${users.length} users, ${CONNECTIONS} connections, ${ROUNDS} × ${DURATION} s`,
-    );
+    info(`${label(scale)}: node share, ${users.length} users, ${CONNECTIONS} connections, ${DURATION} s`);
     const logins = [];
     for (const i of users) logins.push(shareRequestBody(await mint(subjectOf(i))));
     await expectServed(
