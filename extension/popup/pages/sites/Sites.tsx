@@ -46,6 +46,7 @@ export function Sites() {
           type="checkbox"
           checked={metaMaskFlag}
           disabled={busy !== null}
+          aria-label="MetaMask compatibility for every site"
           onChange={(e) =>
             change('*', { type: 'dapp-metamask-flag', enabled: (e.target as HTMLInputElement).checked })
           }
