@@ -3,9 +3,17 @@
  * installs into Firefox ESR, and a page finds the provider and reaches the background;
  * sign-in at the development provider (identity API) creates a wallet and reaches the home.
  */
+import {
+  recoverPersonalSignature,
+  recoverTypedSignature,
+  SignTypedDataVersion,
+} from '@metamask/eth-sig-util';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
+import { parseEther, verifyMessage } from 'viem';
 import { firefoxAvailable, firefoxExtensionOrigin, launchFirefoxWithExtension } from './firefox.ts';
 import { expect, test } from './fixtures.ts';
+import { type MetaMaskDapp, metaMaskDappPage } from './helpers/dapp/metamaskDapp.ts';
+import { fund } from './helpers/unlock.ts';
 import { startPageServer } from './pageServer.ts';
 import type { Eip6963Detail, ProviderRpcErrorLike, WindowWithEthereum } from './types.ts';
 import { screensDir, testAccount } from './wallet-ui.ts';
@@ -112,6 +120,153 @@ test('Firefox: sign-in with the development provider reaches the wallet home', a
     await firefox.close();
   }
 });
+
+test('Firefox: a MetaMask-style dApp connects, signs (personal, typed data v4), sends (EIP-1559) and sees a rejection', async ({
+  stack,
+}) => {
+  test.setTimeout(240_000);
+  const site = await startPageServer({ '/': metaMaskDappPage() });
+  const firefox = await launchFirefoxWithExtension();
+  try {
+    // An unlocked wallet through the background's own procedures, as the onboarding page makes it.
+    const extension = await openExtensionPage(firefox.browser, 'popup.html');
+    const send = (message: unknown) =>
+      extension.evaluate(
+        (m) =>
+          (
+            globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+          ).browser.runtime.sendMessage(m),
+        message,
+      ) as Promise<Record<string, unknown>>;
+    const signedIn = send({ type: 'wallet-sign-in', interactive: true });
+    const login = await waitForPage(firefox.browser, (url) => /\/interaction\/[A-Za-z0-9_-]+$/.test(url));
+    await login.waitForSelector('button[data-account="alice"]');
+    await login.$eval(
+      'button[data-account="alice"]',
+      (button, id) => {
+        (button as HTMLButtonElement).value = id;
+        (button as HTMLButtonElement).click();
+      },
+      testAccount('ff-dapp'),
+    );
+    expect(await signedIn).toMatchObject({ ok: true, state: 'needs-registration' });
+    const registered = await send({
+      type: 'wallet-register',
+      first: { type: 'device', label: 'firefox device' },
+      withRecoveryPhrase: false,
+    });
+    expect(registered).toMatchObject({ ok: true, state: 'unlocked' });
+    const address = registered.address as `0x${string}`;
+    const me = address.toLowerCase();
+    await fund(stack.urls.chain, address, parseEther('5'));
+
+    const page = await firefox.browser.newPage();
+    await page.goto(site.url);
+    const mm = <T>(name: keyof MetaMaskDapp, ...args: unknown[]) =>
+      page.evaluate(
+        (name, args) =>
+          (
+            (window as unknown as { mm: Record<string, (...a: unknown[]) => unknown> }).mm[name] as (
+              ...a: unknown[]
+            ) => unknown
+          )(...args),
+        name,
+        args,
+      ) as Promise<T>;
+    /** Start a dApp call, press `button` in the approval window it opens, answer the call's outcome. */
+    const approve = async <T>(start: () => Promise<T>, button: string): Promise<T> => {
+      const before = new Set(await firefox.browser.pages());
+      const answer = start();
+      const window = await approvalWindow(firefox.browser, before);
+      // The background closes the window once the queue is empty, maybe before the click returns.
+      await clickButton(window, button).catch((error: Error) => {
+        if (!/clos|detach|target/i.test(error.message)) throw error;
+      });
+      return answer;
+    };
+
+    expect(await approve(() => mm('start'), 'Connect')).toEqual({
+      gated: true,
+      accounts: [me],
+      chainId: '0x7a69',
+      netVersion: '31337',
+    });
+    const signed = await approve(
+      () =>
+        mm<{ ok: { message: `0x${string}`; signature: `0x${string}`; recovered: string; matches: boolean } }>(
+          'personalSign',
+          'Hello from Firefox',
+        ),
+      'Sign',
+    );
+    expect(signed.ok).toMatchObject({ recovered: me, matches: true });
+    expect(recoverPersonalSignature({ data: signed.ok.message, signature: signed.ok.signature })).toBe(me);
+    expect(
+      await verifyMessage({ address, message: { raw: signed.ok.message }, signature: signed.ok.signature }),
+    ).toBe(true);
+
+    const typedData = {
+      types: {
+        EIP712Domain: [
+          { name: 'name', type: 'string' },
+          { name: 'chainId', type: 'uint256' },
+        ],
+        Note: [{ name: 'text', type: 'string' }],
+      },
+      primaryType: 'Note',
+      domain: { name: 'Firefox dApp', chainId: 31337 },
+      message: { text: 'typed in Firefox' },
+    };
+    const typed = await approve(() => mm<{ ok: `0x${string}` }>('signTypedV4', typedData), 'Sign');
+    expect(
+      recoverTypedSignature({
+        data: typedData as never,
+        signature: typed.ok,
+        version: SignTypedDataVersion.V4,
+      }),
+    ).toBe(me);
+
+    const recipient = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
+    const sent = await approve(
+      () =>
+        mm<{ ok: { receipt: Record<string, unknown>; tx: Record<string, unknown> } }>('send', {
+          to: recipient,
+          value: '0xde0b6b3a7640000',
+        }),
+      'Send',
+    );
+    expect(sent.ok.receipt).toMatchObject({ status: '0x1', from: me, to: recipient.toLowerCase() });
+    expect(sent.ok.tx).toMatchObject({ type: '0x2', value: '0xde0b6b3a7640000' });
+
+    expect(await approve(() => mm('personalSign', 'never signed'), 'Reject')).toMatchObject({
+      error: { code: 4001 },
+    });
+  } finally {
+    await firefox.close();
+    await site.close();
+  }
+});
+
+/**
+ * The approval window a request opened: a page that was not there `before` and shows
+ * pages/approval.html (BiDi reports extension pages as about:blank: ask the page itself).
+ */
+async function approvalWindow(browser: Browser, before: Set<Page>): Promise<Page> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    for (const page of await browser.pages()) {
+      if (before.has(page)) continue;
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (!href.endsWith('/pages/approval.html')) continue;
+      await page.waitForFunction(() => document.querySelector('[data-testid="origin"]') !== null, {
+        timeout: 30_000,
+      });
+      return page;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('no approval window opened');
+}
 
 async function clickButton(page: Page, name: string): Promise<void> {
   const button = await page.waitForFunction(
