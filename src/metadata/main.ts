@@ -3,13 +3,16 @@
  *
  *   tsx src/metadata/main.ts --network <dir>/network.json --secrets <dir>/metadata.secrets.json \
  *     --store sqlite:<file> | postgres://user@host:port/db[?schema=name] --port 9300 [--host 127.0.0.1] \
- *     [--rate-address 200] [--rate-user 20] [--pool-size 10] [--trust-proxy <ip>[,<ip>…]]
+ *     [--address-rate 200] [--user-rate 20] [--pool-size 10] [--trust-proxy <ip>[,<ip>…]] \
+ *     [--tls-cert <pem> --tls-key <pem>]
+ *
+ * Flags are named as the node's (src/server/flags.ts); `--rate-address` and `--rate-user`
+ * are accepted as deprecated spellings of `--address-rate` and `--user-rate`.
  *
  * Logs one JSON line per event on stdout (`listening` once ready); SIGTERM/SIGINT close the
  * listener, let requests in flight finish, then close the store.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { MetadataSecrets, type NetworkConfig, parseNetworkConfig } from '../config/network.ts';
 import { fromHex, toHex } from '../crypto/bytes.ts';
@@ -17,8 +20,10 @@ import { importEd25519Signer } from '../crypto/signature.ts';
 import { isTrineError, TrineError } from '../errors/index.ts';
 import { parse } from '../protocol/parse.ts';
 import { parseTrustedProxies } from '../server/clientAddress.ts';
+import { nonNegativeInteger, parseFlags } from '../server/flags.ts';
 import { listen } from '../server/http.ts';
 import { createLogger } from '../server/log.ts';
+import { loadTls } from '../server/tls.ts';
 import { createMetadataServer, DEFAULT_RATE_PER_ADDRESS, DEFAULT_RATE_PER_USER } from './server.ts';
 import { openStore } from './store/open.ts';
 
@@ -45,45 +50,52 @@ async function loadSigner(network: NetworkConfig, secretsFile: string): Promise<
   return signer;
 }
 
-function number(value: string, flag: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0)
-    throw new TrineError({ code: 'invalid-input', message: `${flag}: expected a non-negative integer` });
-  return n;
-}
+/** The deprecated spellings of flags, and their names now (shared with the node). */
+const DEPRECATED_FLAGS = { 'rate-address': 'address-rate', 'rate-user': 'user-rate' } as const;
+
+const number = (name: string, value: string | undefined) => nonNegativeInteger(name, value) as number;
 
 async function main(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      network: { type: 'string' },
-      secrets: { type: 'string' },
-      store: { type: 'string' },
-      port: { type: 'string', default: '9300' },
-      host: { type: 'string', default: '127.0.0.1' },
-      'rate-address': { type: 'string', default: String(DEFAULT_RATE_PER_ADDRESS) },
-      'rate-user': { type: 'string', default: String(DEFAULT_RATE_PER_USER) },
-      'pool-size': { type: 'string', default: '10' },
-      'trust-proxy': { type: 'string' },
+  const values = parseFlags(
+    argv,
+    {
+      network: {},
+      secrets: {},
+      store: {},
+      port: { default: '9300' },
+      host: { default: '127.0.0.1' },
+      'address-rate': { default: String(DEFAULT_RATE_PER_ADDRESS) },
+      'user-rate': { default: String(DEFAULT_RATE_PER_USER) },
+      'pool-size': { default: '10' },
+      'trust-proxy': {},
+      'tls-cert': {},
+      'tls-key': {},
     },
-  });
+    DEPRECATED_FLAGS,
+  );
   if (!values.network || !values.secrets || !values.store)
     throw new TrineError({ code: 'invalid-input', message: '--network, --secrets and --store are required' });
+  const ratePerAddress = number('address-rate', values['address-rate']);
+  const ratePerUser = number('user-rate', values['user-rate']);
+  const poolSize = number('pool-size', values['pool-size']);
+  const port = number('port', values.port);
+  const tls = loadTls({ cert: values['tls-cert'], key: values['tls-key'] });
   const trustedProxies = parseTrustedProxies(values['trust-proxy']);
   const log = createLogger('metadata');
   const network = parseNetworkConfig(readJson(values.network, '--network'));
   const receiptSigner = await loadSigner(network, values.secrets);
-  const store = await openStore(values.store, { poolSize: number(values['pool-size'], '--pool-size') });
+  const store = await openStore(values.store, { poolSize });
   const server = createMetadataServer({
     network,
     store,
     receiptSigner,
     log,
-    ratePerAddress: number(values['rate-address'], '--rate-address'),
-    ratePerUser: number(values['rate-user'], '--rate-user'),
+    ratePerAddress,
+    ratePerUser,
     trustedProxies,
+    ...(tls ? { tls } : {}),
   });
-  const url = await listen(server, number(values.port, '--port'), values.host);
+  const url = await listen(server, port, values.host);
   log.info('listening', { url, backend: store.backend, pid: process.pid });
 
   const shutdown = (signal: string) => {

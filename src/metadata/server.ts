@@ -11,6 +11,7 @@ import { createHttpServer } from '../server/http.ts';
 import type { Logger } from '../server/log.ts';
 import { createMetrics, type Metrics } from '../server/metrics.ts';
 import { createRateLimiter } from '../server/rateLimit.ts';
+import type { TlsMaterial } from '../server/tls.ts';
 import type { MetadataContext, VerifyUserSignature } from './context.ts';
 import { ecdsaVerifyBodyNative } from './ecdsaVerifyNative.ts';
 import { createRoute } from './routes/create.ts';
@@ -33,6 +34,8 @@ export type MetadataServerOptions = {
   trustedProxies?: ReadonlySet<string>;
   now?: () => number;
   verifyUserSignature?: VerifyUserSignature;
+  /** Serve HTTPS (src/server/tls.ts). */
+  tls?: TlsMaterial;
 };
 
 export const DEFAULT_RATE_PER_ADDRESS = 200;
@@ -62,6 +65,8 @@ export function createMetadataServer(options: MetadataServerOptions): Server {
     maxBodyBytes: MAX_BODY_BYTES,
     ...(addressLimiter ? { addressLimiter } : {}),
     ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
-    health: () => options.store.ping(),
+    // ready when the store answers (the receipt key was checked before listening)
+    ready: () => options.store.ping(),
+    ...(options.tls ? { tls: options.tls } : {}),
   });
 }

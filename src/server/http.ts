@@ -2,15 +2,25 @@
  * The HTTP kit both servers use: a route is a list of small named steps ending in an
  * answer. This file owns the wire: body size cap (413), JSON parsing (400), timeouts,
  * one error handler (TrineError → its status and `{ error: { code, message } }`; anything
- * else → a generic 500 with nothing exposed), /healthz, /metrics and access logs.
+ * else → a generic 500 with nothing exposed), the operator's endpoints and access logs.
+ *
+ * Operator endpoints (GET, never rate-limited; expose them to the monitoring network only):
+ * - `/healthz`: 200 `{ ok: true }` while the process runs (liveness: restart it if this fails);
+ * - `/readyz`: 200 `{ ready: true }` when `ready()` resolves (the store answers and the keys
+ *   it was started with still open it), else 503 `{ ready: false, reason }` (take it out of
+ *   the load balancer; the reason names what failed, never a secret);
+ * - `/metrics`: Prometheus text (metrics.ts; names in docs/OPERATIONS.md).
+ * With `tls` the server is HTTPS (node:https; see tls.ts), otherwise plain HTTP.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer, Server as HttpsServer } from 'node:https';
 import { isTrineError, TrineError } from '../errors/index.ts';
 import { clientAddress, rateKey } from './clientAddress.ts';
 import type { Logger } from './log.ts';
 import { redact } from './log.ts';
 import type { Metrics } from './metrics.ts';
 import type { RateLimiter } from './rateLimit.ts';
+import type { TlsMaterial } from './tls.ts';
 
 export type RequestContext = {
   /** Parsed JSON body (unknown: routes validate it). */
@@ -35,7 +45,10 @@ export type HttpServerOptions = {
   /** Peers whose X-Forwarded-For names the client (see clientAddress.ts); none by default. */
   trustedProxies?: ReadonlySet<string>;
   requestTimeoutMs?: number;
-  health?: () => Promise<void> | void;
+  /** Readiness: throws (with a non-secret message) when the server cannot serve. */
+  ready?: () => Promise<void> | void;
+  /** Serve HTTPS with this certificate and key (tls.ts `loadTls`). */
+  tls?: TlsMaterial;
 };
 
 function readBody(req: IncomingMessage, max: number): Promise<string> {
@@ -90,7 +103,7 @@ export function errorAnswer(err: unknown, log: Logger, route: string): Answer {
 export function createHttpServer(opts: HttpServerOptions): Server {
   const table = new Map(opts.routes.map((r) => [`${r.method} ${r.path}`, r]));
   const trusted = opts.trustedProxies ?? new Set<string>();
-  const server = createServer(async (req, res) => {
+  const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const method = req.method ?? 'GET';
@@ -109,8 +122,10 @@ export function createHttpServer(opts: HttpServerOptions): Server {
       }
       if (method === 'GET' && path === '/healthz') {
         routeName = 'healthz';
-        await opts.health?.();
         answer = { status: 200, body: { ok: true } };
+      } else if (method === 'GET' && path === '/readyz') {
+        routeName = 'readyz';
+        answer = await readiness(opts);
       } else if (method === 'GET' && path === '/metrics') {
         routeName = 'metrics';
         send(res, 200, opts.metrics.text(), 'text/plain; version=0.0.4');
@@ -147,14 +162,28 @@ export function createHttpServer(opts: HttpServerOptions): Server {
     opts.metrics.observe(routeName, answer.status, ms);
     if (answer.status >= 400)
       opts.log.warn('request', { route: routeName, status: answer.status, ms: Math.round(ms) });
-  });
+  };
+  const server: Server = opts.tls
+    ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key, minVersion: 'TLSv1.2' }, handler)
+    : createServer(handler);
   server.requestTimeout = opts.requestTimeoutMs ?? 15_000;
   server.headersTimeout = Math.min(server.requestTimeout, 10_000);
   server.keepAliveTimeout = 5_000;
   return server;
 }
 
-/** Listen and resolve with the bound URL. */
+async function readiness(opts: HttpServerOptions): Promise<Answer> {
+  try {
+    await opts.ready?.();
+    return { status: 200, body: { ready: true } };
+  } catch (err) {
+    const reason = redact(isTrineError(err) || err instanceof Error ? err.message : String(err));
+    opts.log.warn('not ready', { reason });
+    return { status: 503, body: { ready: false, reason } };
+  }
+}
+
+/** Listen and resolve with the bound URL (`https://` when the server has TLS). */
 export function listen(server: Server, port: number, host = '127.0.0.1'): Promise<string> {
   return new Promise((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
@@ -162,7 +191,9 @@ export function listen(server: Server, port: number, host = '127.0.0.1'): Promis
     );
     server.listen(port, host, () => {
       const addr = server.address();
-      resolve(`http://${host}:${typeof addr === 'object' && addr ? addr.port : port}`);
+      const scheme = server instanceof HttpsServer ? 'https' : 'http';
+      const name = host.includes(':') ? `[${host}]` : host;
+      resolve(`${scheme}://${name}:${typeof addr === 'object' && addr ? addr.port : port}`);
     });
   });
 }

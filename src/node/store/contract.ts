@@ -17,6 +17,10 @@
  */
 export type StoredRecord = { P: string; epoch: number; sealed: Uint8Array };
 export type StoredInbox = { pub: string; sealed: Uint8Array };
+/** A sealed row as the storage key rotation sees it: a record, or an inbox (with its `pub`). */
+export type SealedRow = { P: string; pub?: string; sealed: Uint8Array };
+/** One re-encryption: the row of P in `table` gets `to` if it still holds `from`. */
+export type Reseal = { table: 'records' | 'inboxes'; P: string; from: Uint8Array; to: Uint8Array };
 
 export type NodeStore = {
   readonly kind: 'sqlite' | 'postgres';
@@ -43,6 +47,17 @@ export type NodeStore = {
   getSetting(name: string): Promise<Uint8Array | undefined>;
   /** Insert a setting when absent; returns what is stored afterwards (the first writer wins). */
   initSetting(name: string, value: Uint8Array): Promise<Uint8Array>;
+  /** Set a setting, replacing any value (the storage key rotation swaps the key check). */
+  putSetting(name: string, value: Uint8Array): Promise<void>;
+  deleteSetting(name: string): Promise<void>;
+  /** Up to `limit` rows of `table` with P > `afterP`, in P order (the rotation walks the store). */
+  sealedRows(table: 'records' | 'inboxes', afterP: string, limit: number): Promise<SealedRow[]>;
+  /**
+   * Apply the re-encryptions in one transaction, each only where the row still holds `from`
+   * (so a rerun or a concurrent install is never overwritten); returns how many applied.
+   * SQLite then checkpoints its WAL, so the replaced ciphertexts leave the disk.
+   */
+  reseal(changes: readonly Reseal[]): Promise<number>;
   /** Number of user records. */
   count(): Promise<number>;
   /** Throws when the database cannot answer (health check). */

@@ -99,6 +99,51 @@ export async function openPostgresNodeStore(connectionString: string, schema: st
       );
       return new Uint8Array(rows[0]!.value);
     },
+    async putSetting(name, value) {
+      await pool.query(
+        'INSERT INTO node_settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+        [name, Buffer.from(value)],
+      );
+    },
+    async deleteSetting(name) {
+      await pool.query('DELETE FROM node_settings WHERE name = $1', [name]);
+    },
+    async sealedRows(table, afterP, limit) {
+      const { rows } = await pool.query<{ p: string; pub?: string; sealed: Buffer }>(
+        table === 'records'
+          ? 'SELECT p, sealed FROM node_records WHERE p > $1 ORDER BY p LIMIT $2'
+          : 'SELECT p, pub, sealed FROM node_inboxes WHERE p > $1 ORDER BY p LIMIT $2',
+        [afterP, limit],
+      );
+      return rows.map((row) => ({
+        P: row.p,
+        ...(row.pub !== undefined ? { pub: row.pub } : {}),
+        sealed: new Uint8Array(row.sealed),
+      }));
+    },
+    async reseal(changes) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        let applied = 0;
+        for (const c of changes) {
+          const table = c.table === 'records' ? 'node_records' : 'node_inboxes';
+          const result = await client.query(`UPDATE ${table} SET sealed = $1 WHERE p = $2 AND sealed = $3`, [
+            Buffer.from(c.to),
+            c.P,
+            Buffer.from(c.from),
+          ]);
+          applied += result.rowCount ?? 0;
+        }
+        await client.query('COMMIT');
+        return applied;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
     async count() {
       const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM node_records');
       return Number(rows[0]?.n ?? 0);

@@ -5,7 +5,7 @@
  * otherwise stay in `-wal` until the next automatic checkpoint.
  */
 import { openSqlite } from '../../storage/sqlite.ts';
-import type { NodeStore, StoredInbox, StoredRecord } from './contract.ts';
+import type { NodeStore, Reseal, SealedRow, StoredInbox, StoredRecord } from './contract.ts';
 
 type Row = { p: string; epoch: number; sealed: Buffer };
 
@@ -53,6 +53,28 @@ export function openSqliteNodeStore(file: string): NodeStore {
     'INSERT INTO node_settings (name, value) VALUES (?, ?) ON CONFLICT DO NOTHING',
   );
   const countRows = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM node_records');
+  const putSetting = db.prepare(
+    'INSERT INTO node_settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+  );
+  const deleteSetting = db.prepare('DELETE FROM node_settings WHERE name = ?');
+  const pages = {
+    records: db.prepare<[string, number], { p: string; sealed: Buffer }>(
+      'SELECT p, sealed FROM node_records WHERE p > ? ORDER BY p LIMIT ?',
+    ),
+    inboxes: db.prepare<[string, number], { p: string; pub: string; sealed: Buffer }>(
+      'SELECT p, pub, sealed FROM node_inboxes WHERE p > ? ORDER BY p LIMIT ?',
+    ),
+  };
+  const resealOne = {
+    records: db.prepare('UPDATE node_records SET sealed = ? WHERE p = ? AND sealed = ?'),
+    inboxes: db.prepare('UPDATE node_inboxes SET sealed = ? WHERE p = ? AND sealed = ?'),
+  };
+  const reseal = db.transaction((changes: readonly Reseal[]) => {
+    let applied = 0;
+    for (const c of changes)
+      applied += resealOne[c.table].run(Buffer.from(c.to), c.P, Buffer.from(c.from)).changes;
+    return applied;
+  });
 
   const toRecord = (row: Row): StoredRecord => ({
     P: row.p,
@@ -85,6 +107,26 @@ export function openSqliteNodeStore(file: string): NodeStore {
     async initSetting(name, value) {
       insertSetting.run(name, Buffer.from(value));
       return new Uint8Array(selectSetting.get(name)!.value);
+    },
+    async putSetting(name, value) {
+      putSetting.run(name, Buffer.from(value));
+    },
+    async deleteSetting(name) {
+      deleteSetting.run(name);
+    },
+    async sealedRows(table, afterP, limit) {
+      return pages[table].all(afterP, limit).map(
+        (row): SealedRow => ({
+          P: row.p,
+          ...('pub' in row ? { pub: row.pub as string } : {}),
+          sealed: new Uint8Array(row.sealed),
+        }),
+      );
+    },
+    async reseal(changes) {
+      const applied = reseal.immediate(changes);
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      return applied;
     },
     async count() {
       return countRows.get()!.n;
