@@ -75,10 +75,21 @@ export function tabChannel(): AuthorizationChannel {
               );
           };
           browser.tabs.onRemoved.addListener(onRemoved);
+          // A silent sign-in that never comes back: the provider is showing its page, it wants the user.
           timer = setTimeout(
             () =>
               reject(
-                new TrineError({ code: 'token-expired', message: 'the sign-in took too long', status: 401 }),
+                interactive
+                  ? new TrineError({
+                      code: 'token-rejected',
+                      message: 'the sign-in took too long',
+                      status: 401,
+                    })
+                  : new TrineError({
+                      code: 'sign-in-required',
+                      message: 'the provider needs you to sign in again',
+                      details: { why: 'provider' },
+                    }),
               ),
             interactive ? TAB_TIMEOUT_MS : 30_000,
           );
