@@ -13,13 +13,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NetworkConfig } from '../src/config/network.ts';
 import { generateDeviceKey } from '../src/crypto/factors/keys.ts';
-import { generateX25519 } from '../src/crypto/x25519.ts';
 import { devLogin } from '../src/oidc/devLogin.ts';
-import { sessionNonce } from '../src/protocol/nonce.ts';
 import { startStack } from '../src/stack/stack.ts';
 import type { Login } from '../src/wallet/backend.ts';
 import { login } from '../src/wallet/flows/login.ts';
 import { signIn } from '../src/wallet/flows/signIn.ts';
+import { newLoginKeys } from '../src/wallet/loginKeys.ts';
 import { createNetworkBackend } from '../src/wallet/networkBackend.ts';
 import { startDelayProxy } from './lib/delayProxy.ts';
 
@@ -44,15 +43,15 @@ async function measure(nodes: number, threshold: number, portOffset: number) {
   });
   try {
     const loginAs = async (account: string): Promise<Login> => {
-      const session = await generateX25519();
+      const { session, candidate, nonce } = await newLoginKeys();
       const idToken = await devLogin({
         issuer: stack.urls.issuer,
         clientId: stack.clientId,
         redirectUri: stack.urls.oidcCallback,
         account,
-        nonce: sessionNonce(session.publicKey),
+        nonce,
       });
-      return { verifier: stack.network.verifiers[0]!.name, idToken, session };
+      return { verifier: stack.network.verifiers[0]!.name, idToken, session, candidate };
     };
     const direct = createNetworkBackend(stack.network);
     // Several users, taken in turn: the nodes limit each identity to 2 logins/s (burst 20),

@@ -16,7 +16,7 @@ import { pseudonym } from '../src/crypto/pseudonym.ts';
 import { ed25519SignBody, importEd25519Signer } from '../src/crypto/signature.ts';
 import { x25519Seal } from '../src/crypto/x25519.ts';
 import { ShareRequest } from '../src/protocol/formats.ts';
-import { sessionNonce } from '../src/protocol/nonce.ts';
+import { loginNonce } from '../src/protocol/nonce.ts';
 import { parse } from '../src/protocol/parse.ts';
 import { shareSlot } from '../src/protocol/slots.ts';
 
@@ -26,6 +26,7 @@ const keys = createLocalJWKSet(data.jwks);
 const signer = await importEd25519Signer(fromHex(data.signingSeed, 32), fromHex(data.signingPub, 32));
 const salt = fromHex(data.networkSalt, 32);
 const share = randomBytes(64);
+const inbox = toHex(randomBytes(32)); // answers carry the user's inbox key: same size
 
 async function answer(text: string): Promise<[number, unknown]> {
   const request = parse(ShareRequest, JSON.parse(text), 'share request');
@@ -36,7 +37,8 @@ async function answer(text: string): Promise<[number, unknown]> {
     algorithms: ['RS256'],
     clockTolerance: 60,
   });
-  if (payload.nonce !== sessionNonce(sessionPub)) return [401, { error: { code: 'token-rejected' } }];
+  if (payload.nonce !== loginNonce(sessionPub, fromHex(request.candidateM, 33)))
+    return [401, { error: { code: 'token-rejected' } }];
   const P = toHex(pseudonym(salt, request.verifier, String(payload.sub)));
   const sealed = await x25519Seal(sessionPub, share, shareSlot(P, 1, 1, request.sessionPub));
   const body = {
@@ -46,6 +48,7 @@ async function answer(text: string): Promise<[number, unknown]> {
     P,
     issuedAt: Date.now(),
     sessionPub: request.sessionPub,
+    inbox,
     epoch: 1,
     sealed: toHex(sealed),
   };

@@ -16,7 +16,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { importJWK, type JWK, SignJWT } from 'jose';
+import type { JWK } from 'jose';
+import { attest } from '../src/clients/nodes/attest.ts';
 import { fetchNetworkShare } from '../src/clients/nodes/fetchNetworkShare.ts';
 import { installDealing } from '../src/clients/nodes/installDealing.ts';
 import type { NodeLogin } from '../src/clients/nodes/types.ts';
@@ -24,21 +25,27 @@ import { initNetwork, nodeSecretsPath } from '../src/config/init-network.ts';
 import type { NetworkConfig } from '../src/config/network.ts';
 import { fromHex, toHex } from '../src/crypto/bytes.ts';
 import { pseudonym } from '../src/crypto/pseudonym.ts';
-import { generateX25519 } from '../src/crypto/x25519.ts';
 import { jwksPath } from '../src/oidc/jwks.ts';
-import { sessionNonce } from '../src/protocol/nonce.ts';
 import { freePort, isPortFree } from '../src/stack/ports.ts';
 import { type ServiceHandle, spawnService } from '../src/stack/process.ts';
 import { nodeService, oidcService, type ServiceContext } from '../src/stack/services.ts';
-import { buildTestDealing, drawWallet, signTestReceipt } from '../test/helpers/dealing.ts';
+import { buildTestDealing, drawWalletFor, signTestReceipt, testCreation } from '../test/helpers/dealing.ts';
+import {
+  BENCH_AUDIENCE,
+  BENCH_VERIFIER,
+  type BenchLogin,
+  type LoginMinter,
+  loginMinter,
+  shareRequestBody,
+} from './lib/shareLogin.ts';
 
 const quick = process.argv.includes('--quick') || process.env.TRINE_BENCH_QUICK === '1';
 const DURATION = quick ? 2 : 10;
 const CONNECTIONS = 50;
 const USERS = quick ? 20 : 100;
 const RUNS = quick ? 10 : 40;
-const VERIFIER = 'trine-dev';
-const AUDIENCE = 'trine-extension';
+const VERIFIER = BENCH_VERIFIER;
+const AUDIENCE = BENCH_AUDIENCE;
 const info = (line: string) => process.stderr.write(`${line}\n`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (x: number) => Math.round(x * 100) / 100;
@@ -91,34 +98,21 @@ async function makeNetwork(nodes: number, threshold: number, issuer: string, oid
   return { dir, network, salt };
 }
 
-function tokenMinter(issuer: string, jwk: JWK) {
-  const key = importJWK(jwk, 'RS256');
-  return async (subject: string): Promise<NodeLogin> => {
-    const session = await generateX25519();
-    const now = Math.floor(Date.now() / 1000);
-    const idToken = await new SignJWT({
-      iss: issuer,
-      aud: AUDIENCE,
-      sub: subject,
-      nonce: sessionNonce(session.publicKey),
-      iat: now,
-      exp: now + 900,
-    })
-      .setProtectedHeader({ alg: 'RS256', kid: jwk.kid! })
-      .sign(await key);
-    return { verifier: VERIFIER, idToken, session };
-  };
-}
-
-async function register(net: Net, login: NodeLogin, subject: string) {
+/** Unknown at every node → their attestations (inbox keys) → dealing, receipt, creation proof → installed on all. */
+async function register(net: Net, login: BenchLogin, subject: string) {
   const P = toHex(pseudonym(net.salt, VERIFIER, subject));
-  const built = await buildTestDealing(net.network, P, 1, drawWallet());
+  const { attestations } = await attest({ network: net.network, ...login });
+  const wallet = drawWalletFor(login);
+  const built = await buildTestDealing(net.network, P, 1, wallet, attestations);
   const receipt = await signTestReceipt(net.dir, net.network, built.dealing);
+  const creation = testCreation(wallet.m, built.dealing, attestations);
   await installDealing({
     network: net.network,
     ...login,
     dealing: built.dealing,
     receipt,
+    authorization: creation.authorization,
+    creation,
     required: net.network.nodes.length,
   });
 }
@@ -137,11 +131,7 @@ async function load(url: string, bodies: string[]) {
   return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99 };
 }
 
-async function retrievalMs(
-  net: Net,
-  mint: (s: string) => Promise<NodeLogin>,
-  subject: string,
-): Promise<number> {
+async function retrievalMs(net: Net, mint: LoginMinter, subject: string): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const login = await mint(subject);
@@ -156,11 +146,7 @@ async function retrievalMs(
 async function clientCpuMs(net: Net, login: NodeLogin): Promise<number> {
   const realFetch = globalThis.fetch;
   const recorded = new Map<string, string>();
-  const request = JSON.stringify({
-    verifier: login.verifier,
-    idToken: login.idToken,
-    sessionPub: toHex(login.session.publicKey),
-  });
+  const request = shareRequestBody(login);
   for (const node of net.network.nodes) {
     const url = `${node.url}/v1/share`;
     const response = await realFetch(url, {
@@ -197,7 +183,7 @@ async function main() {
     ),
   );
   const jwk = (JSON.parse(readFileSync(jwksPath(join(oidcDir, 'oidc')), 'utf8')) as { keys: JWK[] }).keys[0]!;
-  const mint = tokenMinter(issuer, jwk);
+  const mint = loginMinter(issuer, jwk);
   const t0 = Date.now();
   const net5 = await makeNetwork(5, 3, issuer);
   const net18 = await makeNetwork(18, 10, issuer);
@@ -208,13 +194,7 @@ async function main() {
   for (let i = 0; i < USERS; i++) {
     const login = await mint(`bench-${i}`);
     await register(net5, login, `bench-${i}`);
-    bodies.push(
-      JSON.stringify({
-        verifier: VERIFIER,
-        idToken: login.idToken,
-        sessionPub: toHex(login.session.publicKey),
-      }),
-    );
+    bodies.push(shareRequestBody(login));
   }
   await register(net18, await mint('bench-0'), 'bench-0');
 

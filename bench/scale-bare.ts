@@ -9,7 +9,8 @@
  *
  * metadata: body { request: { P } } → SELECT version, record, receipt FROM records WHERE p = P
  * node: body { verifier, idToken } → P from the token's sub, unverified (as the node computes
- *   it once the token is checked) → SELECT epoch, sealed FROM node_records WHERE p = P
+ *   it once the token is checked) → SELECT epoch, sealed FROM node_records WHERE p = P and,
+ *   at the same time, SELECT pub, sealed FROM node_inboxes WHERE p = P (the user's inbox)
  */
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
@@ -45,12 +46,15 @@ const salt = values.salt ? fromHex(values.salt, 32) : undefined;
 async function readNode(body: { verifier: string; idToken: string }): Promise<string | undefined> {
   const claims = JSON.parse(Buffer.from(body.idToken.split('.')[1] ?? '', 'base64url').toString());
   const P = toHex(pseudonym(salt!, body.verifier, String(claims.sub)));
-  const { rows } = await pool.query<{ epoch: number; sealed: Buffer }>(
-    'SELECT epoch, sealed FROM node_records WHERE p = $1',
-    [P],
+  const [record, inbox] = await Promise.all([
+    pool.query<{ epoch: number; sealed: Buffer }>('SELECT epoch, sealed FROM node_records WHERE p = $1', [P]),
+    pool.query<{ pub: string }>('SELECT pub, sealed FROM node_inboxes WHERE p = $1', [P]),
+  ]);
+  const row = record.rows[0];
+  const pub = inbox.rows[0]?.pub;
+  return (
+    row && pub && JSON.stringify({ P, epoch: row.epoch, sealed: row.sealed.toString('hex'), inbox: pub })
   );
-  const row = rows[0];
-  return row && JSON.stringify({ P, epoch: row.epoch, sealed: row.sealed.toString('hex') });
 }
 
 const read = values.kind === 'node' ? readNode : readMetadata;

@@ -5,9 +5,12 @@
  * commitments are computed once, which is what keeps a million records cheap. What binds
  * a record to its P is made per P, as the wallet makes it: the factor's share sealed with
  * secp256k1 ECIES to its slot (P, epoch, index, factorPub), the private part under a key
- * derived from m and P, each node's sub-share sealed to its X25519 key in the slot
- * dealingSlot(P, …), and the metadata server's receipt signed with its real key. Such a
- * record is fully valid: a client holding the factor key opens it and rebuilds the wallet.
+ * derived from m and P, each node's sub-share sealed to a one-time inbox key in the slot
+ * dealingSlot(P, …) (fresh X25519 keys whose private halves are dropped, as the nodes drop
+ * theirs when they install), the creation proof (every node's attestation, signed with the
+ * node's real key and naming that inbox and M, and m's authorization of the dealing), and
+ * the metadata server's receipt signed with its real key. Such a record is fully valid: a
+ * client holding the factor key opens it and rebuilds the wallet.
  *
  * Filler rows (`fillerRow`) are one valid row with its P replaced: the same bytes, size and
  * format, which the server reads the same way, but whose ciphertexts and receipt stay bound
@@ -19,12 +22,20 @@ import { commit } from '../../src/crypto/feldman.ts';
 import { publicOf, randomScalar, scalarToBytes } from '../../src/crypto/scalar.ts';
 import { drawPolynomial, evaluate, type Polynomial } from '../../src/crypto/shamir.ts';
 import { encodeSharePair } from '../../src/crypto/sharePair.ts';
-import { x25519Seal } from '../../src/crypto/x25519.ts';
+import { ed25519SignBody } from '../../src/crypto/signature.ts';
+import { generateX25519, x25519Seal } from '../../src/crypto/x25519.ts';
 import { signReceipt } from '../../src/metadata/receipt.ts';
-import { type Dealing, MetadataRecord, Receipt } from '../../src/protocol/formats.ts';
+import {
+  type Attestation,
+  type AttestationBody,
+  type Dealing,
+  MetadataRecord,
+  Receipt,
+} from '../../src/protocol/formats.ts';
 import { parse } from '../../src/protocol/parse.ts';
 import { dealingSlot } from '../../src/protocol/slots.ts';
 import { sealFactorShare } from '../../src/wallet/factorShare.ts';
+import { authorizeDealing } from '../../src/wallet/flows/maintenance.ts';
 import { commitmentsOf, drawMaterial, type KeyMaterial, shareAt } from '../../src/wallet/material.ts';
 import { sealPrivatePart } from '../../src/wallet/privatePart.ts';
 
@@ -40,13 +51,19 @@ export type SharedWallet = {
   factorPub: string;
   /** The metadata server's receipt key. */
   receiptSigner: CryptoKey;
+  /** Each node's signing key, for the attestations of the creation proof. */
+  nodeSigners: ReadonlyMap<number, CryptoKey>;
 };
 
 export type MetadataRow = { P: string; record: string; receipt: string; factors: string[] };
 
 const FACTOR_INDEX = 2;
 
-export function drawSharedWallet(network: NetworkConfig, receiptSigner: CryptoKey): SharedWallet {
+export function drawSharedWallet(
+  network: NetworkConfig,
+  receiptSigner: CryptoKey,
+  nodeSigners: ReadonlyMap<number, CryptoKey>,
+): SharedWallet {
   const material = drawMaterial();
   const net = shareAt(material, 1);
   const F = drawPolynomial(net.f, network.threshold);
@@ -61,6 +78,7 @@ export function drawSharedWallet(network: NetworkConfig, receiptSigner: CryptoKe
     factorKey,
     factorPub: toHex(publicOf(factorKey).toBytes(true)),
     receiptSigner,
+    nodeSigners,
   };
 }
 
@@ -69,18 +87,21 @@ export function readSigningKey(wallet: SharedWallet): Uint8Array {
   return scalarToBytes(shareAt(wallet.material, 1).g);
 }
 
-async function dealingFor(wallet: SharedWallet, P: string): Promise<Dealing> {
+/** Node index → a fresh inbox public key (its private half is dropped at once). */
+async function inboxesFor(wallet: SharedWallet): Promise<Map<number, string>> {
+  const keys = await Promise.all(wallet.network.nodes.map(() => generateX25519()));
+  return new Map(wallet.network.nodes.map((node, i) => [node.index, toHex(keys[i]!.publicKey)]));
+}
+
+async function dealingFor(wallet: SharedWallet, P: string, inboxes: Map<number, string>): Promise<Dealing> {
   const c = commitmentsOf(wallet.material);
   const shares = await Promise.all(
     wallet.network.nodes.map(async (node) => {
+      const inbox = inboxes.get(node.index)!;
       const pair = encodeSharePair({ f: evaluate(wallet.F, node.index), g: evaluate(wallet.G, node.index) });
-      const sealed = await x25519Seal(
-        fromHex(node.encryptionKey, 32),
-        pair,
-        dealingSlot(P, 1, node.index, node.encryptionKey),
-      );
+      const sealed = await x25519Seal(fromHex(inbox, 32), pair, dealingSlot(P, 1, node.index, inbox));
       pair.fill(0);
-      return { node: node.index, sealed: toHex(sealed) };
+      return { node: node.index, inbox, sealed: toHex(sealed) };
     }),
   );
   return {
@@ -96,10 +117,34 @@ async function dealingFor(wallet: SharedWallet, P: string): Promise<Dealing> {
   };
 }
 
+/** Every node's attestation that P was unregistered, for the login that created the record. */
+async function attestationsFor(wallet: SharedWallet, P: string, inboxes: Map<number, string>) {
+  const sessionPub = toHex((await generateX25519()).publicKey);
+  const candidateM = commitmentsOf(wallet.material).M;
+  return Promise.all(
+    wallet.network.nodes.map(async (node): Promise<Attestation> => {
+      const body: AttestationBody = {
+        kind: 'node-attestation',
+        node: node.index,
+        P,
+        issuedAt: Date.now(),
+        sessionPub,
+        candidateM,
+        inbox: inboxes.get(node.index)!,
+        registered: false,
+        epoch: 0,
+      };
+      return { body, sig: toHex(await ed25519SignBody(wallet.nodeSigners.get(node.index)!, body)) };
+    }),
+  );
+}
+
 /** A fully valid record of P at epoch 1 (version 1) with its receipt. */
 export async function validMetadataRow(wallet: SharedWallet, P: string): Promise<MetadataRow> {
   const c = commitmentsOf(wallet.material);
   const { material, factorPub } = wallet;
+  const inboxes = await inboxesFor(wallet);
+  const dealing = await dealingFor(wallet, P, inboxes);
   const record: MetadataRecord = {
     v: 1,
     P,
@@ -119,7 +164,11 @@ export async function validMetadataRow(wallet: SharedWallet, P: string): Promise
       v: 1,
       factors: { [factorPub]: { label: 'Recovery phrase', createdAt: Date.now() } },
     }),
-    dealing: await dealingFor(wallet, P),
+    dealing,
+    creation: {
+      attestations: await attestationsFor(wallet, P, inboxes),
+      authorization: authorizeDealing(material.m, dealing),
+    },
   };
   const receipt = await signReceipt(wallet.receiptSigner, record, 1, Date.now());
   parse(MetadataRecord, record, 'seeded record');

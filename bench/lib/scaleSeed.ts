@@ -1,6 +1,6 @@
 /**
  * Bulk seeding for the scale benchmark: users from … to−1 written straight into the node's
- * and the metadata server's PostgreSQL tables (created by the servers' own store code) with
+ * (records, inboxes) and the metadata server's (records, factor index) PostgreSQL tables (created by the servers' own store code) with
  * large INSERT … SELECT statements, never through the HTTP API.
  *
  * User i is subject `scale-<i>` of the dev verifier; its P is the pseudonym every node
@@ -13,10 +13,14 @@
  * record from metadataRows.ts. Every other user gets a filler row built in SQL: one valid
  * row's bytes filed under its own P (same size and format, read the same way; its
  * ciphertexts stay bound to the template's P, so a request for it would fail to open, and
- * none is ever made). PostgreSQL does that at its own speed, so a million users take
- * minutes, not hours.
+ * none is ever made), and an inbox (the node makes one at a user's first login after each
+ * install; a requested user gets its real one from the node at its first login, in the
+ * warm-up pass). PostgreSQL does that at its own speed, so a million users take minutes,
+ * not hours.
  */
-import { concatBytes, toHex, utf8 } from '../../src/crypto/bytes.ts';
+import { x25519 } from '@noble/curves/ed25519.js';
+import { aeadSeal } from '../../src/crypto/aead.ts';
+import { concatBytes, randomBytes, toHex, utf8 } from '../../src/crypto/bytes.ts';
 import { pseudonym } from '../../src/crypto/pseudonym.ts';
 import { evaluate } from '../../src/crypto/shamir.ts';
 import { encodeSharePair } from '../../src/crypto/sharePair.ts';
@@ -24,13 +28,14 @@ import { TAG } from '../../src/crypto/tags.ts';
 import { type NodeRecord, sealRecord } from '../../src/node/record.ts';
 import type { NodeKeys } from '../../src/node/secrets.ts';
 import { dealingHash } from '../../src/protocol/hashes.ts';
+import { nodeInboxSlot } from '../../src/protocol/slots.ts';
 import type { PgPool } from '../../src/storage/postgres.ts';
 import { commitmentsOf } from '../../src/wallet/material.ts';
 import type { MetadataRow, SharedWallet } from './metadataRows.ts';
 import { BENCH_VERIFIER } from './shareLogin.ts';
 
 /** Rows per bulk statement. */
-const CHUNK = 100_000;
+const CHUNK = 50_000;
 
 export const subjectOf = (i: number) => `scale-${i}`;
 
@@ -89,14 +94,31 @@ export async function prepareSeeding(seeder: Seeder): Promise<void> {
     if (p !== pOf(seeder.keys, i)) throw new Error(`the SQL pseudonym of user ${i} differs from the node's`);
 }
 
-/** Writes users from … to−1 into both stores. */
-export async function seedUsers(seeder: Seeder, from: number, to: number): Promise<void> {
+/** Writes users from … to−1 into both stores; `progress` hears how many are written so far. */
+export async function seedUsers(
+  seeder: Seeder,
+  from: number,
+  to: number,
+  progress: (written: number) => void = () => {},
+): Promise<void> {
   const validHere = [...seeder.valid.keys()].filter((i) => i >= from && i < to);
   await insertValid(seeder, validHere);
   const record = nodeRecordOf(seeder.keys, seeder.wallet, seeder.template);
   const templateSealed = Buffer.from(sealRecord(seeder.keys.recordKey, seeder.template.P, record));
-  for (let start = from; start < to; start += CHUNK)
-    await insertFillers(seeder, start, Math.min(to, start + CHUNK), validHere, templateSealed);
+  const inbox = templateInbox(seeder.keys, seeder.template.P);
+  for (let start = from; start < to; start += CHUNK) {
+    await insertFillers(seeder, start, Math.min(to, start + CHUNK), validHere, templateSealed, inbox);
+    progress(Math.min(to, start + CHUNK));
+  }
+}
+
+/** An inbox of P as the node stores one (node/inbox.ts): X25519 pair, private half sealed in slot nodeInboxSlot(P, pub). */
+function templateInbox(keys: NodeKeys, P: string): { pub: string; sealed: Buffer } {
+  const secret = randomBytes(32);
+  const pub = toHex(x25519.getPublicKey(secret));
+  const sealed = Buffer.from(aeadSeal(keys.recordKey, secret, nodeInboxSlot(P, pub)));
+  secret.fill(0);
+  return { pub, sealed };
 }
 
 async function insertValid(seeder: Seeder, users: number[]): Promise<void> {
@@ -120,23 +142,39 @@ async function insertValid(seeder: Seeder, users: number[]): Promise<void> {
   );
 }
 
-async function insertFillers(seeder: Seeder, from: number, to: number, skip: number[], sealed: Buffer) {
+async function insertFillers(
+  seeder: Seeder,
+  from: number,
+  to: number,
+  skip: number[],
+  sealed: Buffer,
+  inbox: { pub: string; sealed: Buffer },
+) {
   const { pool, template, nodeSchema: n, metadataSchema: m } = seeder;
   const users = `SELECT ${P_SQL} AS p FROM generate_series($4::int, $5::int) AS i WHERE NOT (i = ANY($6::int[]))`;
   const range = [...pParams(seeder.keys), from, to - 1, skip];
-  await pool.query(`INSERT INTO ${n}.node_records (p, epoch, sealed) SELECT p, 1, $7 FROM (${users}) u`, [
-    ...range,
-    sealed,
-  ]);
-  await pool.query(
+  // two connections: the metadata records (the long part: TOAST) beside the three others
+  const records = pool.query(
     `INSERT INTO ${m}.records (p, version, epoch, record, receipt, updated_at)
      SELECT p, 1, 1, replace($7, $9, p), replace($8, $9, p), now() FROM (${users}) u`,
     [...range, template.record, template.receipt, template.P],
   );
-  await pool.query(
-    `INSERT INTO ${m}.record_factors (factor, p) SELECT f, p FROM (${users}) u, unnest($7::text[]) AS f`,
-    [...range, template.factors],
-  );
+  const others = (async () => {
+    await pool.query(`INSERT INTO ${n}.node_records (p, epoch, sealed) SELECT p, 1, $7 FROM (${users}) u`, [
+      ...range,
+      sealed,
+    ]);
+    await pool.query(`INSERT INTO ${n}.node_inboxes (p, pub, sealed) SELECT p, $7, $8 FROM (${users}) u`, [
+      ...range,
+      inbox.pub,
+      inbox.sealed,
+    ]);
+    await pool.query(
+      `INSERT INTO ${m}.record_factors (factor, p) SELECT f, p FROM (${users}) u, unnest($7::text[]) AS f`,
+      [...range, template.factors],
+    );
+  })();
+  await Promise.all([records, others]);
 }
 
 /** What autovacuum would have done by the time such tables serve traffic; dirty pages flushed. */
