@@ -104,7 +104,10 @@ async function connectWithButton(page: Page, context: Parameters<typeof withAppr
   );
 }
 
-test('docs/DAPPS.md’s method table holds against the real provider', async ({ stack: _stack, context }) => {
+test('docs/DAPPS.md’s method table holds against the real provider; the legacy entry points answer as MetaMask’s', async ({
+  stack: _stack,
+  context,
+}) => {
   test.setTimeout(120_000);
   // No wallet yet: nothing can open an approval; the provider still answers every method.
   const page = await context.newPage();
@@ -141,6 +144,51 @@ test('docs/DAPPS.md’s method table holds against the real provider', async ({ 
     }),
   ).toEqual([]);
   expect(await page.evaluate(() => (window as unknown as Win).ethereum.isTrine)).toBe(true);
+
+  // The legacy entry points answer as MetaMask's do: a batch gets every response (errors
+  // included) with a null error; send(payload, callback) is sendAsync; an asynchronous
+  // method without a callback throws; a single failure reaches the callback's error.
+  const legacy = await page.evaluate(async () => {
+    type Cb = (error: { code?: number } | null, response: unknown) => void;
+    const e = (window as unknown as Win).ethereum as unknown as {
+      sendAsync(p: unknown, cb: Cb): void;
+      send(p: unknown, cb?: Cb): unknown;
+    };
+    const call = (f: (cb: Cb) => void) =>
+      new Promise<{ error: number | null; response: unknown }>((resolve) =>
+        f((error, response) => resolve({ error: error === null ? null : (error.code ?? -1), response })),
+      );
+    const batch = await call((cb) =>
+      e.sendAsync(
+        [
+          { id: 1, jsonrpc: '2.0', method: 'eth_chainId' },
+          { id: 2, jsonrpc: '2.0', method: 'eth_sign', params: [] },
+        ],
+        cb,
+      ),
+    );
+    const viaSend = await call((cb) => e.send({ id: 3, jsonrpc: '2.0', method: 'net_version' }, cb));
+    const failed = await call((cb) =>
+      e.sendAsync({ id: 4, jsonrpc: '2.0', method: 'eth_sign', params: [] }, cb),
+    );
+    let syncError = '';
+    try {
+      e.send({ id: 5, jsonrpc: '2.0', method: 'eth_blockNumber' });
+    } catch (error) {
+      syncError = (error as Error).message;
+    }
+    return { batch, viaSend, failed, syncError };
+  });
+  expect(legacy.batch).toMatchObject({
+    error: null,
+    response: [
+      { id: 1, jsonrpc: '2.0', result: '0x7a69' },
+      { id: 2, jsonrpc: '2.0', error: { code: 4200 } },
+    ],
+  });
+  expect(legacy.viaSend).toEqual({ error: null, response: { id: 3, jsonrpc: '2.0', result: '31337' } });
+  expect(legacy.failed).toMatchObject({ error: 4200, response: { id: 4, error: { code: 4200 } } });
+  expect(legacy.syncError).toContain('does not support synchronous methods like eth_blockNumber');
 });
 
 test('a MetaMask-style dApp: connect, sign (v1/v3/v4, ecRecover), legacy and EIP-1559 sends, subscriptions, chains, revoke', async ({
