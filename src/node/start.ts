@@ -12,6 +12,7 @@ import { listen } from '../server/http.ts';
 import { createLogger, type Logger } from '../server/log.ts';
 import { createMetrics } from '../server/metrics.ts';
 import { createRateLimiter } from '../server/rateLimit.ts';
+import type { TlsMaterial } from '../server/tls.ts';
 import { describeStore, parseStoreUrl } from '../storage/url.ts';
 import { createIdTokenVerifier } from './checks/verifyIdToken.ts';
 import type { NodeContext } from './context.ts';
@@ -39,6 +40,8 @@ export type StartNodeParameters = {
   tokenUses?: number;
   /** Reverse proxies whose X-Forwarded-For names the client; none by default. */
   trustedProxies?: ReadonlySet<string>;
+  /** Serve HTTPS with this certificate and key (src/server/tls.ts `loadTls`). */
+  tls?: TlsMaterial;
   log?: Logger;
 };
 
@@ -93,6 +96,7 @@ export async function startNode(p: StartNodeParameters): Promise<RunningNode> {
   const server = createNodeServer(ctx, {
     addressLimiter: createRateLimiter({ perSecond: addressRate, burst: addressRate * 4 }),
     ...(p.trustedProxies ? { trustedProxies: p.trustedProxies } : {}),
+    ...(p.tls ? { tls: p.tls } : {}),
   });
   let url: string;
   try {
