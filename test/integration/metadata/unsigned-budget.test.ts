@@ -127,6 +127,27 @@ describe('metadata: unsigned and forged requests do not spend the owner’s budg
     expect([byFactor.status, byFactor.body.record?.P]).toEqual([200, user.P]);
   });
 
+  test('unproven creates for a new user’s P (signed with the sender’s own m) do not block that user’s create', async () => {
+    const victim = await newUser(net.network, { factors: ['passkey'] });
+    // the attacker signs its own records for the victim's P; their attestations bind other keys
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const forger = await newUser(net.network, { P: victim.P, factors: ['passkey'] });
+      const request = await createRequest(forger, await attest(net.signers, victim));
+      statuses.push(
+        (await postFrom(server.url, '/v1/records/create', `198.51.100.${70 + i}`, request)).status,
+      );
+    }
+    expect(statuses).toEqual(Array(8).fill(403)); // creation-unproven each time, never 429
+    const created = await postFrom(
+      server.url,
+      '/v1/records/create',
+      OWNER,
+      await createRequest(victim, await attest(net.signers, victim)),
+    );
+    expect(created.status).toBe(201);
+  });
+
   test('the owner’s own signed requests do spend the per-P budget', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++)
