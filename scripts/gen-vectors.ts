@@ -18,7 +18,9 @@ import { ed25519, x25519 } from '@noble/curves/ed25519.js';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { argon2id } from '@noble/hashes/argon2.js';
 import { hkdf } from '@noble/hashes/hkdf.js';
+import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
+import { keccak_256 } from '@noble/hashes/sha3.js';
 import { entropyToMnemonic } from '@scure/bip39';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
 import { concatBytes, fromHex, toHex, utf8 } from '../src/crypto/bytes.ts';
@@ -209,6 +211,8 @@ async function build(): Promise<Record<string, unknown>> {
     })),
   };
 
+  files['accounts.json'] = accountsVectors();
+
   files['pseudonym.json'] = {
     description: 'P = HMAC-SHA-256(networkSalt, "trine:pseudonym:v1" ‖ 0 ‖ canonical({verifier, subject}))',
     cases: [
@@ -310,6 +314,36 @@ async function build(): Promise<Record<string, unknown>> {
     },
   };
   return files;
+}
+
+/**
+ * Accounts (src/wallet/accounts.ts), computed here from the specification with noble
+ * primitives only: k_i = (OKM mod (n−1)) + 1, OKM = HKDF-SHA-256(ikm = HMAC-SHA-256(k, tag ‖
+ * u32be(i)), salt = tag, info = ∅, 48 bytes); address = last 20 bytes of keccak256(k_i·G).
+ */
+function accountsVectors() {
+  const tag = 'trine:account:v1';
+  const k = fixedScalar('accounts:k');
+  const derive = (i: number): Uint8Array => {
+    if (i === 0) return k;
+    const index = new Uint8Array([i >>> 24, (i >>> 16) & 0xff, (i >>> 8) & 0xff, i & 0xff]);
+    const mac = hmac(sha256, k, concatBytes(utf8(tag), index));
+    const okm = hkdf(sha256, mac, utf8(tag), new Uint8Array(0), 48);
+    const x = BigInt(`0x${hex(okm)}`);
+    return fromHex(((x % (N - 1n)) + 1n).toString(16).padStart(64, '0'), 32);
+  };
+  const address = (key: Uint8Array) =>
+    `0x${hex(keccak_256(secp256k1.getPublicKey(key, false).subarray(1)).subarray(12))}`;
+  return {
+    description:
+      'Accounts from one key (src/wallet/accounts.ts): k_0 = k; k_i = hashToScalar(HMAC-SHA-256(k, "trine:account:v1" ‖ u32be(i)), "trine:account:v1"); addresses lower case',
+    tag,
+    k: hex(k),
+    accounts: [0, 1, 2, 7, 0x7fffffff].map((index) => {
+      const key = derive(index);
+      return { index, key: hex(key), address: address(key) };
+    }),
+  };
 }
 
 const files = await build();

@@ -28,6 +28,8 @@ export const TAG = {
   loginNonce: 'trine:login-nonce:v1',
   /** A node's one-time inbox key for a user's next dealing, sealed at rest. */
   nodeInbox: 'trine:node-inbox:v1',
+  /** Account i ≥ 1 from k: HMAC-SHA-256(k, tag ‖ i) reduced to a scalar (src/wallet/accounts.ts). */
+  account: 'trine:account:v1',
 } as const;
 
 /** Prefix of every signature tag: the signed object's `kind` completes it. */

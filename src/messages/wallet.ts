@@ -66,11 +66,29 @@ export type WalletState =
    */
   | {
       state: 'unlocked';
+      /** The selected account's address (EIP-55). */
       address: `0x${string}`;
+      /** The selected account (index 0 is the wallet's key itself). */
+      account: { index: number; name: string };
       email: string | null;
       autoLockMinutes: number;
       network: boolean;
     };
+
+/** One of the wallet's accounts as the accounts screen shows it. */
+export type AccountView = {
+  index: number;
+  name: string;
+  /** EIP-55 checksummed. */
+  address: `0x${string}`;
+  /** The account this browser signs with. */
+  selected: boolean;
+};
+
+/** An account index (31 bits, src/wallet/accounts.ts). */
+const accountIndex = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(0x7fff_ffff));
+/** An account name; the background also trims it and allows 1 to 40 characters. */
+const accountName = v.pipe(v.string(), v.maxLength(100));
 
 export const WalletMessage = v.variant('type', [
   v.strictObject({ type: v.literal('wallet-status') }),
@@ -111,6 +129,12 @@ export const WalletMessage = v.variant('type', [
     type: v.literal('wallet-select-chain'),
     chainId: v.pipe(v.string(), v.regex(/^0x[0-9a-f]{1,16}$/)),
   }),
+  v.strictObject({ type: v.literal('wallet-accounts') }),
+  /** One more account from the same key (the record's private part lists it). */
+  v.strictObject({ type: v.literal('wallet-add-account'), name: v.optional(accountName) }),
+  v.strictObject({ type: v.literal('wallet-rename-account'), index: accountIndex, name: accountName }),
+  /** This browser signs with account `index` from now on. */
+  v.strictObject({ type: v.literal('wallet-select-account'), index: accountIndex }),
 ]);
 export type WalletMessage = v.InferOutput<typeof WalletMessage>;
 
@@ -149,6 +173,10 @@ export type WalletReplies = {
   'wallet-activity': { ok: true; items: ActivityView[] };
   'wallet-chains': { ok: true; chains: ChainView[] };
   'wallet-select-chain': { ok: true; chains: ChainView[] };
+  'wallet-accounts': { ok: true; accounts: AccountView[] };
+  'wallet-add-account': { ok: true; accounts: AccountView[]; added: AccountView };
+  'wallet-rename-account': { ok: true; accounts: AccountView[] };
+  'wallet-select-account': { ok: true; accounts: AccountView[] };
 };
 
 /** Broadcast by the background (runtime.sendMessage) during long steps. */

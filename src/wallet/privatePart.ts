@@ -13,6 +13,7 @@ import { scalarToBytes } from '../crypto/scalar.ts';
 import { TAG } from '../crypto/tags.ts';
 import { parse } from '../protocol/parse.ts';
 import { privateSlot } from '../protocol/slots.ts';
+import { MAX_ACCOUNT_INDEX } from './accounts.ts';
 
 export const FactorInfo = v.object({
   label: v.pipe(v.string(), v.maxLength(100)),
@@ -23,11 +24,22 @@ export const FactorInfo = v.object({
 });
 export type FactorInfo = v.InferOutput<typeof FactorInfo>;
 
+/** At most this many accounts in one wallet (the list is in every record write). */
+export const MAX_ACCOUNTS = 100;
+
+/** An account of the wallet (its key is derived from k: accounts.ts) and the name the user gave it. */
+export const AccountInfo = v.object({
+  index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_ACCOUNT_INDEX)),
+  name: v.pipe(v.string(), v.maxLength(100)),
+});
+export type AccountInfo = v.InferOutput<typeof AccountInfo>;
+
 export const PrivatePart = v.object({
   v: v.literal(1),
   /** Keyed by factor public key (hex). */
   factors: v.record(v.string(), FactorInfo),
-  accounts: v.optional(v.array(v.object({ name: v.pipe(v.string(), v.maxLength(100)) }))),
+  /** Absent in records written before accounts existed: those have account 0 only (accountList.ts). */
+  accounts: v.optional(v.pipe(v.array(AccountInfo), v.maxLength(MAX_ACCOUNTS))),
   settings: v.optional(v.record(v.string(), v.unknown())),
 });
 export type PrivatePart = v.InferOutput<typeof PrivatePart>;

@@ -4,7 +4,9 @@
  */
 import type { WalletMessage } from '../../messages/wallet.ts';
 import type { Procedure } from './procedure.ts';
+import { walletAccounts } from './walletAccounts.ts';
 import { walletActivity } from './walletActivity.ts';
+import { walletAddAccount } from './walletAddAccount.ts';
 import { walletAddFactor } from './walletAddFactor.ts';
 import { walletBalance } from './walletBalance.ts';
 import { walletChains } from './walletChains.ts';
@@ -15,6 +17,8 @@ import { walletRecover } from './walletRecover.ts';
 import { walletRecoverOptions } from './walletRecoverOptions.ts';
 import { walletRegister } from './walletRegister.ts';
 import { walletRemoveFactor } from './walletRemoveFactor.ts';
+import { walletRenameAccount } from './walletRenameAccount.ts';
+import { walletSelectAccount } from './walletSelectAccount.ts';
 import { walletSelectChain } from './walletSelectChain.ts';
 import { walletSettingsSet } from './walletSettingsSet.ts';
 import { walletSignIn } from './walletSignIn.ts';
@@ -38,6 +42,10 @@ export const procedures: { [T in WalletMessage['type']]: Procedure<T> } = {
   'wallet-activity': walletActivity,
   'wallet-chains': walletChains,
   'wallet-select-chain': walletSelectChain,
+  'wallet-accounts': walletAccounts,
+  'wallet-add-account': walletAddAccount,
+  'wallet-rename-account': walletRenameAccount,
+  'wallet-select-account': walletSelectAccount,
 };
 
 /** The procedure for `type`, typed to its message. */

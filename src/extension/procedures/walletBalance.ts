@@ -1,10 +1,11 @@
-/** `wallet-balance`: the unlocked address's balance on the selected chain. */
+/** `wallet-balance`: the selected account's balance on the selected chain. */
 import { balanceReply } from '../chainProcedures.ts';
+import { addressOfAccount, selectedAccount } from '../keyring.ts';
 import type { Procedure } from './procedure.ts';
 
 export const walletBalance: Procedure<'wallet-balance'> = {
   run: async (ctx) => {
-    const { address } = ctx.state.requireUnlocked().session;
+    const address = addressOfAccount(ctx.state.requireUnlocked().session, selectedAccount());
     return balanceReply(await ctx.db(), ctx.config.chains, address, ctx.fetchFn);
   },
 };

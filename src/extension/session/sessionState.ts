@@ -17,13 +17,21 @@
  */
 import { isTrineError, TrineError } from '../../errors/index.ts';
 import type { WalletState } from '../../messages/wallet.ts';
+import { accountsOf } from '../../wallet/accountList.ts';
 import { WalletSession } from '../../wallet/session.ts';
 import type { WalletDb } from '../db.ts';
-import { announceSessionChange as announce, attachSessionSource } from '../keyring.ts';
+import {
+  addressOfAccount,
+  announceSessionChange as announce,
+  attachSessionSource,
+  selectedAccount,
+  useAccount,
+} from '../keyring.ts';
 import type { ProviderLogin } from '../oidc/signInWithProvider.ts';
 import { type PendingLogin, PendingSlot } from '../pendingLogin.ts';
 import { clearUnlock, loadUnlock, type SessionArea, saveUnlock } from '../sessionStore.ts';
 import { getSetting } from '../settings.ts';
+import { loadSelectedAccount, saveSelectedAccount } from './selectedAccount.ts';
 
 /** When the wallet locks itself: `browser.alarms` in the extension. */
 export type LockTimer = {
@@ -134,6 +142,7 @@ export class SessionState {
     const before = this.#unlocked?.session;
     if (before !== undefined && before !== session) before.lock();
     const u: Unlocked = { ...facts, session, lockAt };
+    useAccount(await this.#storedAccount(session));
     this.#unlocked = u;
     announce();
     await this.#save();
@@ -150,6 +159,20 @@ export class SessionState {
     announce();
     await clearUnlock(this.#deps.area);
     await this.#deps.lockTimer.cancel();
+  }
+
+  /** Account `index` signs from now on, on this device; sites hear of it as of an unlock. */
+  async selectAccount(index: number): Promise<void> {
+    const { session } = this.requireUnlocked();
+    if (!accountsOf(session.privatePart).some((a) => a.index === index))
+      throw new TrineError({
+        code: 'invalid-input',
+        message: `index: the wallet has no account ${index}`,
+        details: { field: 'index' },
+      });
+    await saveSelectedAccount(await this.#deps.db(), session.P, index);
+    useAccount(index);
+    announce();
   }
 
   /** A fresh OpenID login for node operations (memory only: a token is never stored). */
@@ -195,14 +218,18 @@ export class SessionState {
   /** What the popup shows. */
   async status(): Promise<WalletState> {
     const u = this.#unlocked;
-    if (u !== null)
+    if (u !== null) {
+      const index = selectedAccount();
+      const account = accountsOf(u.session.privatePart).find((a) => a.index === index);
       return {
         state: 'unlocked',
-        address: u.session.address,
+        address: addressOfAccount(u.session, index),
+        account: { index, name: account?.name ?? '' },
         email: u.email,
         autoLockMinutes: await getSetting(await this.#deps.db(), 'autoLockMinutes'),
         network: u.network,
       };
+    }
     const pending = this.#pending.get();
     if (pending?.kind === 'needs-registration')
       return { state: 'needs-registration', email: pending.auth.email };
@@ -213,6 +240,12 @@ export class SessionState {
         factorTypes: [...new Set(pending.state.record.factors.map((f) => f.type))],
       };
     return { state: 'signed-out' };
+  }
+
+  /** The account this device selected for `session`'s wallet (0 if none, or one it lacks). */
+  async #storedAccount(session: WalletSession): Promise<number> {
+    const known = accountsOf(session.privatePart).map((a) => a.index);
+    return loadSelectedAccount(await this.#deps.db(), session.P, known);
   }
 
   async #autoLockMs(): Promise<number> {
@@ -236,6 +269,7 @@ export class SessionState {
       if (now() >= stored.lockAt) return await clearUnlock(area);
       const session = WalletSession.restore(stored.session);
       const { email, factorPub, network, lockAt } = stored;
+      useAccount(await this.#storedAccount(session));
       this.#unlocked = { session, email, factorPub, auth: null, network, lockAt };
       announce();
       await lockTimer.schedule(lockAt);

@@ -29,6 +29,8 @@ function standInSession(address: `0x${string}`) {
     address,
     P: 'ab'.repeat(32),
     locked: false,
+    /** A record written before accounts existed: account 0 only. */
+    privatePart: { v: 1, factors: {} },
     serialize: () => ({ v: 1, stands: 'in', address }),
     lock() {
       session.locked = true;

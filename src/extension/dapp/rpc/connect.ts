@@ -28,7 +28,10 @@ async function askAndGrant(context: DappContext, services: DappServices): Promis
   const chain = await services.chains.selected();
   await services.approvals.ask(context.origin, { kind: 'connect', address, chain: chainSummary(chain) });
   const grantedAt = Date.now();
-  await services.permissions.put({ origin: context.origin, accounts: [address], grantedAt });
+  // A site connected before keeps the accounts it was granted (another account of the wallet).
+  const before = (await services.permissions.get(context.origin))?.accounts ?? [];
+  const accounts = [address, ...before.filter((a) => a.toLowerCase() !== address.toLowerCase())];
+  await services.permissions.put({ origin: context.origin, accounts, grantedAt });
   await services.activity.add({
     kind: 'connect',
     origin: context.origin,
