@@ -1,7 +1,8 @@
 /**
  * A real network across hosts (issue 13): five node hosts and a metadata host, each a
  * network namespace made by this run with its own address (10.213.0.0/24, inside this
- * machine only), each server over HTTPS with a certificate of a test CA made for the run.
+ * machine only), each server over HTTPS with a certificate of a test CA made for the run
+ * (the servers' own `--tls-cert/--tls-key`; the slow host's through its delaying TLS front).
  * The extension, built for that network (dist-multihost/chrome; its host permissions are
  * exactly those https origins), signs in, registers, adds and removes a factor (a share
  * refresh over every host), and logs in again with N − t hosts cut off (link down, the

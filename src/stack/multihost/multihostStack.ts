@@ -6,10 +6,10 @@
  * root namespace's bridge address, so the nodes (which are not on that loopback) can fetch
  * it (the network's verifier names it as `jwksUri`, as Google's separate JWKS host would be).
  *
- * Per host: the server listens on the host's loopback; a TLS front (tlsFront.ts) in the
- * same namespace serves `https://<host address>:<port>`, optionally holding each request
- * (`delays`), since this kernel has no `tc netem`. The servers' own `--tls-cert` would do
- * the TLS part; the front is kept so a host can be slowed down the same way.
+ * Per host: the server serves `https://<host address>:<port>` itself (`--tls-cert/--tls-key`),
+ * or, on a host given a delay (`delays`), listens on the host's loopback behind a TLS front
+ * (tlsFront.ts) in the same namespace that holds each request first, since this kernel has
+ * no `tc netem`.
  *
  * The network's keys live in `keysDir` (kept, so an extension built for it stays valid);
  * stores, certificates and logs in `runDir` (fresh per run). Every port is config/local.json
@@ -173,18 +173,31 @@ export async function startMultihostStack(o: StartMultihostStackParameters): Pro
       args.push('--cert', tls.cert, '--key', tls.key, '--delay-ms', String(delay));
       return hosted(ns, { ...base(name), args, readyLine: /"msg":"listening"/ });
     };
-    const server = (name: string, ns: string, entry: string, secrets: string, store: string, port: number) =>
-      hosted(ns, {
-        ...base(name),
-        env,
-        readyLine: /"msg":"listening"/,
-        args: [
-          ...tsx,
-          entry,
-          ...['--network', networkPath(o.keysDir), '--secrets', secrets],
-          ...['--store', `sqlite:${join(o.runDir, store)}`, '--port', String(port), '--host', '127.0.0.1'],
-        ],
-      });
+    /** The server on `address` over its own TLS, or on loopback behind a slow front when `delay`. */
+    const server = (
+      name: string,
+      ns: string,
+      address: string,
+      entry: string,
+      files: { secrets: string; store: string },
+      port: number,
+      delay: number | undefined,
+    ): SpawnServiceParameters[] => {
+      const args = [...tsx, entry, '--network', networkPath(o.keysDir), '--secrets', files.secrets];
+      args.push('--store', `sqlite:${join(o.runDir, files.store)}`, '--port', String(port));
+      if (delay) args.push('--host', '127.0.0.1');
+      else
+        args.push(
+          '--host',
+          address,
+          '--tls-cert',
+          ca.server(address).cert,
+          '--tls-key',
+          ca.server(address).key,
+        );
+      const plan = hosted(ns, { ...base(name), env, readyLine: /"msg":"listening"/, args });
+      return delay ? [plan, front(`${name}-front`, ns, address, port, port, delay)] : [plan];
+    };
 
     const plans: SpawnServiceParameters[] = [
       oidcService(ctx, { port: oidcPort, issuer, redirectUris: [] }),
@@ -196,27 +209,17 @@ export async function startMultihostStack(o: StartMultihostStackParameters): Pro
       );
     for (const node of network.nodes) {
       const port = Number(new URL(node.url).port);
+      const files = { secrets: nodeSecretsPath(o.keysDir, node.index), store: `node-${node.index}.sqlite` };
       const ns = net.host(`n${node.index}`).ns;
-      plans.push(
-        server(
-          `node-${node.index}`,
-          ns,
-          nodeEntry,
-          nodeSecretsPath(o.keysDir, node.index),
-          `node-${node.index}.sqlite`,
-          port,
-        ),
-      );
-      plans.push(
-        front(`node-${node.index}-front`, ns, layout.node(node.index), port, port, o.delays?.[node.index]),
-      );
+      const delay = o.delays?.[node.index];
+      plans.push(...server(`node-${node.index}`, ns, layout.node(node.index), nodeEntry, files, port, delay));
     }
     const metadataPort = Number(new URL(network.metadata.url).port);
+    const files = { secrets: metadataSecretsPath(o.keysDir), store: 'metadata.sqlite' };
     const md = net.host('md').ns;
     plans.push(
-      server('metadata', md, metadataEntry, metadataSecretsPath(o.keysDir), 'metadata.sqlite', metadataPort),
+      ...server('metadata', md, layout.metadata, metadataEntry, files, metadataPort, o.delays?.metadata),
     );
-    plans.push(front('metadata-front', md, layout.metadata, metadataPort, metadataPort, o.delays?.metadata));
 
     const started = await Promise.allSettled(plans.map((plan) => spawnService(plan)));
     for (const result of started)
