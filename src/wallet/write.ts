@@ -7,8 +7,8 @@ import { toHex } from '../crypto/bytes.ts';
 import { scalarToBytes } from '../crypto/scalar.ts';
 import { ecdsaSignBody } from '../crypto/signature.ts';
 import { isTrineError, TrineError } from '../errors/index.ts';
-import type { MetadataRecord } from '../protocol/formats.ts';
-import { recordHash } from '../protocol/hashes.ts';
+import type { Dealing, MetadataRecord } from '../protocol/formats.ts';
+import { dealingHash, recordHash } from '../protocol/hashes.ts';
 import type { RecordState, WalletBackend } from './backend.ts';
 import { type KeyMaterial, shareAt } from './material.ts';
 import type { WalletSession } from './session.ts';
@@ -27,6 +27,29 @@ export function signRecordWrite(m: bigint, record: MetadataRecord, expectedVersi
   } finally {
     key.fill(0);
   }
+}
+
+/** ECDSA by m letting the nodes install `dealing` (a first install, or a new epoch). */
+export function authorizeDealing(m: bigint, dealing: Dealing): string {
+  const key = scalarToBytes(m);
+  try {
+    return toHex(
+      ecdsaSignBody(key, {
+        kind: 'dealing-authorization',
+        P: dealing.P,
+        epoch: dealing.epoch,
+        dealingHash: dealingHash(dealing),
+      }),
+    );
+  } finally {
+    key.fill(0);
+  }
+}
+
+/** Drop `previous` once the new epoch is installed. */
+export function withoutPrevious(record: MetadataRecord): MetadataRecord {
+  const { previous: _dropped, ...rest } = record;
+  return rest;
 }
 
 /** The network share g(1) of the given material: what signs reads. */

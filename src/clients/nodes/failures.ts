@@ -15,6 +15,8 @@ export type NodeFailureReason =
   | 'token-rejected'
   | 'token-expired'
   | 'rate-limited'
+  /** The dealing is sealed to an inbox key the node no longer holds: only a new dealing reaches it. */
+  | 'inbox-unknown'
   | 'refused';
 
 export type NodeFailure = { node: number; reason: NodeFailureReason; message: string };
@@ -34,7 +36,10 @@ export function failureOf(node: number, error: unknown): NodeFailure {
     const reason: NodeFailureReason =
       error.code === 'network-unreachable'
         ? 'unreachable'
-        : error.code === 'token-rejected' || error.code === 'token-expired' || error.code === 'rate-limited'
+        : error.code === 'token-rejected' ||
+            error.code === 'token-expired' ||
+            error.code === 'rate-limited' ||
+            error.code === 'inbox-unknown'
           ? error.code
           : error.code === 'node-error' || error.code === 'invalid-input'
             ? 'bad-answer'

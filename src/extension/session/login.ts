@@ -107,9 +107,15 @@ export async function unlockWith(
     result.session.lock(); // the user locked while this ran
     return;
   }
-  result.maintenance.catch((err: unknown) =>
-    console.warn('wallet maintenance after login did not finish', isTrineError(err) ? err.code : err),
-  );
+  result.maintenance
+    .then(async () => {
+      // finishing work may have written the record (or refreshed the shares): keep storage.session in step
+      if (generation === ctx.state.generation && ctx.state.unlocked()?.session === result.session)
+        await ctx.state.recordChanged();
+    })
+    .catch((err: unknown) =>
+      console.warn('wallet maintenance after login did not finish', isTrineError(err) ? err.code : err),
+    );
   await enterWallet(ctx, result.session, {
     auth: pending.auth,
     factorPub: result.factorPub,

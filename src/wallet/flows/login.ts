@@ -100,6 +100,6 @@ export async function unlockWithRecord(
   return {
     session,
     factorPub: opened.entry.pub,
-    maintenance: Promise.resolve({ finishedRefresh: true, finalized: true, relayedTo: [] }),
+    maintenance: Promise.resolve({ finishedRefresh: true, finalized: true, relayedTo: [], redealtFor: [] }),
   };
 }

@@ -3,45 +3,27 @@
  * - a refresh written to the record but not installed on ≥ t nodes → install it
  *   (dealing + stored receipt + an authorisation signed by m), then drop `previous`;
  * - a refresh installed but `previous` still in the record → drop `previous`;
- * - nodes that missed the current dealing → relay it to them.
+ * - nodes that missed the current dealing → relay it to them;
+ * - a node that can no longer open the current dealing (its inbox key is gone with a lost
+ *   or restored store: `inbox-unknown`) → refresh with every factor kept, so the new
+ *   dealing reaches it at its current inbox.
  */
-import { toHex } from '../../crypto/bytes.ts';
-import { scalarToBytes } from '../../crypto/scalar.ts';
-import { ecdsaSignBody } from '../../crypto/signature.ts';
 import { TrineError } from '../../errors/index.ts';
-import type { Dealing, MetadataRecord } from '../../protocol/formats.ts';
-import { dealingHash } from '../../protocol/hashes.ts';
 import type { Login, NetworkShare, RecordState, WalletBackend } from '../backend.ts';
 import { openFactorShare } from '../factorShare.ts';
 import { type KeyMaterial, materialFromShares } from '../material.ts';
 import { WalletSession } from '../session.ts';
 import { assertShareMatches } from '../shareCheck.ts';
-import { signRecordWrite, writeWithRetry } from '../write.ts';
+import { authorizeDealing, signRecordWrite, withoutPrevious, writeWithRetry } from '../write.ts';
+import { refreshShares } from './refreshShares.ts';
 
-export type MaintenanceReport = { finishedRefresh: boolean; finalized: boolean; relayedTo: number[] };
-
-/** ECDSA by m letting the nodes install `dealing` (a first install, or a new epoch). */
-export function authorizeDealing(m: bigint, dealing: Dealing): string {
-  const key = scalarToBytes(m);
-  try {
-    return toHex(
-      ecdsaSignBody(key, {
-        kind: 'dealing-authorization',
-        P: dealing.P,
-        epoch: dealing.epoch,
-        dealingHash: dealingHash(dealing),
-      }),
-    );
-  } finally {
-    key.fill(0);
-  }
-}
-
-/** Drop `previous` once the new epoch is installed. */
-export function withoutPrevious(record: MetadataRecord): MetadataRecord {
-  const { previous: _dropped, ...rest } = record;
-  return rest;
-}
+export type MaintenanceReport = {
+  finishedRefresh: boolean;
+  finalized: boolean;
+  relayedTo: number[];
+  /** Nodes whose inbox the current dealing missed, dealt again by a refresh. */
+  redealtFor: number[];
+};
 
 export async function finishRefresh(
   backend: WalletBackend,
@@ -85,28 +67,43 @@ export async function tidyAfterLogin(
   session: WalletSession,
   share: NetworkShare,
 ): Promise<MaintenanceReport> {
-  const report: MaintenanceReport = { finishedRefresh: false, finalized: false, relayedTo: [] };
-  const state = session.state;
-  if (state.record.previous) {
+  const report: MaintenanceReport = {
+    finishedRefresh: false,
+    finalized: false,
+    relayedTo: [],
+    redealtFor: [],
+  };
+  if (session.state.record.previous) {
     await writeWithRetry(backend, session, (current) => withoutPrevious(current.record));
     report.finalized = true;
   }
+  const { dealing } = session.state.record;
+  const inDealing = (node: number) => dealing.shares.some((s) => s.node === node);
+  // Lagging nodes answered: those without a part in the dealing cannot get one by a relay.
+  const unreachableByRelay = share.lagging.filter((node) => !inDealing(node));
   // Silent nodes cut off once t answered may have missed the dealing too; installs are idempotent.
-  const relay = [...share.lagging, ...share.pending];
+  const relay = [...share.lagging, ...share.pending].filter(inDealing);
   if (relay.length > 0) {
-    const authorization = authorizeDealing(session.material().m, state.record.dealing);
+    const authorization = authorizeDealing(session.material().m, dealing);
     try {
       const result = await backend.installDealing(
         creds,
-        state.record.dealing,
-        state.receipt,
-        { authorization, creation: state.record.creation },
+        dealing,
+        session.state.receipt,
+        { authorization, creation: session.state.record.creation },
         relay,
       );
       report.relayedTo = result.acks;
+      for (const f of result.failures)
+        if (f.reason.startsWith('inbox-unknown')) unreachableByRelay.push(f.node);
     } catch {
       // a lagging node that is still down is retried at the next login
     }
+  }
+  if (unreachableByRelay.length > 0) {
+    // Only a new dealing, sealed to the inboxes those nodes hold now, gives them a part again.
+    await refreshShares({ backend, login: creds, session });
+    report.redealtFor = unreachableByRelay.sort((a, b) => a - b);
   }
   return report;
 }

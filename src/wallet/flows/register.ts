@@ -31,8 +31,7 @@ import { commitmentsOf, drawMaterial, shareAt } from '../material.ts';
 import { emptyPrivatePart, type PrivatePart, sealPrivatePart } from '../privatePart.ts';
 import type { Progress } from '../progress.ts';
 import { WalletSession } from '../session.ts';
-import { signRecordWrite } from '../write.ts';
-import { authorizeDealing } from './maintenance.ts';
+import { authorizeDealing, signRecordWrite } from '../write.ts';
 
 export type RegisterParameters = {
   backend: WalletBackend;

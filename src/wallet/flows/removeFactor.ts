@@ -1,24 +1,14 @@
 /**
- * Remove a factor = refresh (ARCHITECTURE §4, proactive security):
- *   1. new slopes a₁′, b₁′ for the same k, m; epoch e+1;
- *   2. new shares for every remaining factor (same indices) and a new dealing D′;
- *   3. CAS-write the record with `previous` (epoch e without the removed factor) → receipt;
- *   4. install D′ on the nodes (receipt + authorisation by m); they drop epoch e;
- *   5. CAS-write the record without `previous`.
- * After step 4 the removed factor's share (of epoch e) no longer lies on the line of any
- * share the nodes serve. A crash after 3 or 4 is finished by the next login (maintenance.ts).
+ * Remove a factor = refresh without it (refreshShares.ts): new lines for the same k and m,
+ * new shares for every remaining factor, a new dealing installed on the nodes. Once the
+ * nodes install it, the removed factor's share (of the old epoch) lies on the line of no
+ * share the nodes serve, and the old dealings open for no one (the inbox keys they were
+ * sealed to are deleted).
  */
-import { TrineError } from '../../errors/index.ts';
-import type { MetadataRecord } from '../../protocol/formats.ts';
 import type { Login, WalletBackend } from '../backend.ts';
-import { buildDealing } from '../dealing.ts';
-import { sealFactorShare } from '../factorShare.ts';
-import { commitmentsOf, refreshMaterial, shareAt } from '../material.ts';
-import { openPrivatePart, sealPrivatePart } from '../privatePart.ts';
 import type { Progress } from '../progress.ts';
 import type { WalletSession } from '../session.ts';
-import { networkG, signRecordWrite } from '../write.ts';
-import { authorizeDealing, withoutPrevious } from './maintenance.ts';
+import { refreshShares } from './refreshShares.ts';
 
 export type RemoveFactorParameters = {
   backend: WalletBackend;
@@ -35,73 +25,5 @@ export async function removeFactor({
   factorPub,
   onProgress,
 }: RemoveFactorParameters): Promise<void> {
-  onProgress?.({ step: 'refresh' });
-  const old = session.material();
-  // Start from the latest record: no lost update of a concurrent add.
-  const current = await backend.readRecord(session.P, networkG(old));
-  const { record } = current;
-  if (record.previous)
-    throw new TrineError({
-      code: 'version-conflict',
-      message: 'a refresh is still in progress: sign in again first',
-      status: 409,
-    });
-  if (!record.factors.some((f) => f.pub === factorPub))
-    throw new TrineError({ code: 'invalid-input', message: 'this factor is not part of the wallet' });
-  const remaining = record.factors.filter((f) => f.pub !== factorPub);
-  if (remaining.length === 0)
-    throw new TrineError({
-      code: 'invalid-input',
-      message: 'the last factor cannot be removed: add another first',
-    });
-
-  // Fresh inbox keys of every reachable node: the new dealing is sealed to them.
-  const { attestations } = await backend.attest(login);
-  const next = refreshMaterial(old);
-  const epoch = record.epoch + 1;
-  const c = commitmentsOf(next);
-  const privatePart = openPrivatePart(old.m, record.P, record.private);
-  delete privatePart.factors[factorPub];
-  const refreshed: MetadataRecord = {
-    ...record,
-    epoch,
-    tss: { K: c.K, A1: c.A1 },
-    meta: { M: c.M, B1: c.B1 },
-    factors: remaining.map((f) => ({
-      ...f,
-      sealed: sealFactorShare(record.P, epoch, f.index, f.pub, shareAt(next, f.index)),
-    })),
-    private: sealPrivatePart(old.m, record.P, privatePart),
-    dealing: await buildDealing(backend.network, record.P, epoch, next, attestations),
-    previous: {
-      epoch: record.epoch,
-      tss: { A1: record.tss.A1 },
-      meta: { B1: record.meta.B1 },
-      factors: remaining,
-    },
-  };
-
-  onProgress?.({ step: 'write' });
-  const written = await backend.writeRecord(
-    refreshed,
-    current.version,
-    signRecordWrite(old.m, refreshed, current.version),
-  );
-
-  const total = backend.network.nodes.length;
-  onProgress?.({ step: 'install', acked: 0, needed: backend.network.threshold, total });
-  const installed = await backend.installDealing(login, refreshed.dealing, written.receipt, {
-    authorization: authorizeDealing(old.m, refreshed.dealing),
-    creation: record.creation,
-  });
-  onProgress?.({ step: 'install', acked: installed.acks.length, needed: backend.network.threshold, total });
-
-  const finalRecord = withoutPrevious(refreshed);
-  const done = await backend.writeRecord(
-    finalRecord,
-    written.version,
-    signRecordWrite(old.m, finalRecord, written.version),
-  );
-  session.adoptRecord({ version: done.version, record: finalRecord, receipt: done.receipt }, next);
-  onProgress?.({ step: 'done' });
+  await refreshShares({ backend, login, session, remove: factorPub, onProgress });
 }
