@@ -47,7 +47,13 @@ export function createMetrics(prefix: string): Metrics {
         lines.push(`${prefix}_request_duration_ms_sum{route="${route}"} ${h.sum.toFixed(3)}`);
         lines.push(`${prefix}_request_duration_ms_count{route="${route}"} ${h.count}`);
       }
-      for (const [k, n] of counters) lines.push(`${k} ${n}`);
+      const typed = new Set<string>();
+      for (const [k, n] of [...counters].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        const name = k.slice(0, k.indexOf('{'));
+        if (!typed.has(name)) lines.push(`# TYPE ${name} counter`);
+        typed.add(name);
+        lines.push(`${k} ${n}`);
+      }
       return `${lines.join('\n')}\n`;
     },
   };
