@@ -4,13 +4,16 @@ import { callWallet } from '../../shared/ui/callWallet.ts';
 import { Brand } from '../../shared/ui/Logo.tsx';
 import { useEscape } from '../../shared/ui/useEscape.ts';
 import { openTab } from '../openTab.ts';
+import { Accounts } from '../pages/accounts/Accounts.tsx';
 import { Activity } from '../pages/activity/Activity.tsx';
 import { Factors } from '../pages/factors/Factors.tsx';
 import { Home } from '../pages/home/Home.tsx';
+import { Receive } from '../pages/receive/Receive.tsx';
 import { Settings } from '../pages/settings/Settings.tsx';
 import { Sites } from '../pages/sites/Sites.tsx';
 
-type Section = 'home' | 'activity' | 'factors' | 'sites' | 'settings';
+type Section = 'home' | 'activity' | 'factors' | 'sites' | 'settings' | 'accounts' | 'receive';
+/** The section bar; Accounts and Receive are reached from Home. */
 const sections: { id: Section; label: string }[] = [
   { id: 'home', label: 'Home' },
   { id: 'activity', label: 'Activity' },
@@ -44,7 +47,22 @@ export function Wallet({ state, onState, onRefresh }: WalletProps) {
       </header>
       <main class="popup-main" aria-live="polite">
         {!state.network && <RecoveredNote />}
-        {section === 'home' && <Home address={state.address} />}
+        {section === 'home' && (
+          <Home
+            address={state.address}
+            accountName={state.account.name}
+            onAccounts={() => setSection('accounts')}
+            onReceive={() => setSection('receive')}
+          />
+        )}
+        {section === 'accounts' && <Accounts onChanged={onRefresh} onBack={() => setSection('home')} />}
+        {section === 'receive' && (
+          <Receive
+            address={state.address}
+            accountName={state.account.name}
+            onBack={() => setSection('home')}
+          />
+        )}
         {section === 'activity' && <Activity />}
         {section === 'factors' && <Factors onLocked={onRefresh} network={state.network} />}
         {section === 'sites' && <Sites />}

@@ -9,8 +9,18 @@ import { ChainSwitcher } from './ChainSwitcher.tsx';
 
 type Balance = { wei: string; symbol: string; chainId: string };
 
-/** The address, the balance on the current chain, and the chain switcher. */
-export function Home({ address }: { address: string }) {
+/** The selected account with a way to the accounts list, the balance on the current chain, Receive, and the chain switcher. */
+export function Home({
+  address,
+  accountName,
+  onAccounts,
+  onReceive,
+}: {
+  address: string;
+  accountName: string;
+  onAccounts: () => void;
+  onReceive: () => void;
+}) {
   const [chains, setChains] = useState<ChainView[] | null>(null);
   const [balance, setBalance] = useState<Balance | null>(null);
   const [error, setError] = useState<ErrorAdvice | null>(null);
@@ -42,6 +52,12 @@ export function Home({ address }: { address: string }) {
       <h1 id="home-title" class="sr-only">
         Wallet
       </h1>
+      <div class="home-account">
+        <strong data-testid="account-name">{accountName}</strong>
+        <button type="button" class="button button-secondary button-small" onClick={onAccounts}>
+          Accounts
+        </button>
+      </div>
       <ChainSwitcher chains={chains} onSelect={select} />
       <p class="balance">
         <span class="sr-only">Balance: </span>
@@ -51,6 +67,11 @@ export function Home({ address }: { address: string }) {
         <span class="balance-symbol">{symbol}</span>
       </p>
       <CopyAddress address={address} />
+      <div class="home-actions">
+        <button type="button" class="button" onClick={onReceive}>
+          Receive
+        </button>
+      </div>
       <ErrorNote advice={error} />
     </section>
   );
