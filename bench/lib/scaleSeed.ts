@@ -178,9 +178,9 @@ async function insertFillers(
 }
 
 /** What autovacuum would have done by the time such tables serve traffic; dirty pages flushed. */
-export async function settle(pool: PgPool): Promise<void> {
+export async function settle(pool: PgPool, checkpoint: boolean): Promise<void> {
   await pool.query('VACUUM ANALYZE'); // every table of the database, both stores'
-  await pool.query('CHECKPOINT');
+  if (checkpoint) await pool.query('CHECKPOINT');
 }
 
 /** The plan and timing PostgreSQL reports for `sql` with `params`, one line per plan line. */
