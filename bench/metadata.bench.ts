@@ -175,7 +175,7 @@ async function createUsers(url: string, users: TestUser[], signers: Awaited<Retu
     const response = await fetch(`${url}/v1/records/create`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(await createRequest(u, await attest(signers, u.P))),
+      body: JSON.stringify(await createRequest(u, await attest(signers, u))),
     });
     if (response.status !== 201)
       throw new Error(`create failed: ${response.status} ${await response.text()}`);
