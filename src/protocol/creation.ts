@@ -10,7 +10,6 @@
  * made by a login of this user, not by whoever saw that login's requests.
  * Both throw `creation-unproven` (details name each rejected attestation and why).
  */
-import type { NodeEntry } from '../config/network.ts';
 import { fromHex } from '../crypto/bytes.ts';
 import { ecdsaVerifyBody, ed25519VerifyBody } from '../crypto/signature.ts';
 import { TrineError } from '../errors/index.ts';
@@ -18,7 +17,8 @@ import type { Attestation, Creation } from './formats.ts';
 
 export type CreationContext = {
   threshold: number;
-  nodes: readonly Pick<NodeEntry, 'index' | 'signingKey'>[];
+  /** Every node of the network: its index and Ed25519 signing key (hex), as in network.json. */
+  nodes: readonly { index: number; signingKey: string }[];
 };
 
 /** What the proof is about: the user and its metadata key. */
