@@ -35,9 +35,9 @@ import {
 import { parse } from '../../src/protocol/parse.ts';
 import { dealingSlot } from '../../src/protocol/slots.ts';
 import { sealFactorShare } from '../../src/wallet/factorShare.ts';
-import { authorizeDealing } from '../../src/wallet/flows/maintenance.ts';
 import { commitmentsOf, drawMaterial, type KeyMaterial, shareAt } from '../../src/wallet/material.ts';
 import { sealPrivatePart } from '../../src/wallet/privatePart.ts';
+import { authorizeDealing } from '../../src/wallet/write.ts';
 
 /** The one wallet every seeded user holds, and what follows from it once. */
 export type SharedWallet = {
