@@ -10,7 +10,7 @@ import { fetchNetworkShare } from '../../../src/clients/nodes/fetchNetworkShare.
 import { installDealing } from '../../../src/clients/nodes/installDealing.ts';
 import type { NodeLogin } from '../../../src/clients/nodes/types.ts';
 import { toHex } from '../../../src/crypto/bytes.ts';
-import { isTrineError, type TrineError } from '../../../src/errors/index.ts';
+import type { TrineError } from '../../../src/errors/index.ts';
 import {
   authorizeTestDealing,
   buildTestDealing,
@@ -19,18 +19,9 @@ import {
   signTestReceipt,
   testCreation,
 } from '../../helpers/dealing.ts';
+import { rejection } from '../../helpers/rejection.ts';
 import { type Backend, type NodeNetwork, PG_URL, post, startNodeNetwork, type TestLogin } from './harness.ts';
 import { corruptNetwork } from './proxy.ts';
-
-async function rejection(promise: Promise<unknown>): Promise<TrineError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isTrineError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
 
 const failuresOf = (error: TrineError) =>
   (error.details?.failures ?? []) as { node: number; reason: string; message: string }[];

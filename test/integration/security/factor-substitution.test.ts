@@ -10,13 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toHex } from '../../../src/crypto/bytes.ts';
 import { factorPublicKey } from '../../../src/crypto/factors/keys.ts';
 import { publicOf, randomScalar } from '../../../src/crypto/scalar.ts';
-import { isTrineError, type TrineError } from '../../../src/errors/index.ts';
 import { openStore } from '../../../src/metadata/store/open.ts';
 import type { MetadataRecord } from '../../../src/protocol/formats.ts';
 import { sealFactorShare } from '../../../src/wallet/factorShare.ts';
 import { login } from '../../../src/wallet/flows/login.ts';
 import { recoverOffline } from '../../../src/wallet/flows/recoverOffline.ts';
 import { signTestReceipt } from '../../helpers/dealing.ts';
+import { rejection } from '../../helpers/rejection.ts';
 import { registerWallet, startWalletHarness, type WalletHarness } from '../wallet/harness.ts';
 
 let h: WalletHarness;
@@ -26,16 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.stop();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<TrineError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isTrineError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** The operator rewrites P's stored record in its own database (same version, its own receipt). */
 async function operatorRewrites(P: string, change: (r: MetadataRecord) => MetadataRecord): Promise<void> {

@@ -21,7 +21,6 @@ import { mod, Point, publicOf, randomScalar } from '../../../src/crypto/scalar.t
 import { drawPolynomial, evaluate } from '../../../src/crypto/shamir.ts';
 import { encodeSharePair } from '../../../src/crypto/sharePair.ts';
 import { generateX25519, x25519Seal } from '../../../src/crypto/x25519.ts';
-import { isTrineError, type TrineError } from '../../../src/errors/index.ts';
 import { openStore } from '../../../src/metadata/store/open.ts';
 import type { Creation, Dealing, MetadataRecord } from '../../../src/protocol/formats.ts';
 import { dealingSlot } from '../../../src/protocol/slots.ts';
@@ -31,6 +30,7 @@ import { login } from '../../../src/wallet/flows/login.ts';
 import { register } from '../../../src/wallet/flows/register.ts';
 import { signIn } from '../../../src/wallet/flows/signIn.ts';
 import { signTestReceipt } from '../../helpers/dealing.ts';
+import { rejection } from '../../helpers/rejection.ts';
 import { freshAccount, startWalletHarness, type WalletHarness } from '../wallet/harness.ts';
 
 let h: WalletHarness;
@@ -40,16 +40,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.stop();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<TrineError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isTrineError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** Whether any node holds a record for the account (fresh attestations of a new login). */
 async function registeredAt(account: string): Promise<boolean[]> {
