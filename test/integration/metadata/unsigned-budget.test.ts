@@ -105,8 +105,12 @@ describe('metadata: unsigned and forged requests do not spend the owner’s budg
     const replays: number[] = [];
     for (let i = 0; i < 8; i++)
       replays.push((await postFrom(server.url, '/v1/records/create', '198.51.100.67', captured)).status);
-    expect(replays.slice(0, 4)).toEqual([409, 409, 409, 409]); // already-registered, burst 4
-    expect(replays).toContain(429);
+    // already-registered until the creates' budget of P (burst 4, which the owner's own create
+    // also spent) runs out; how many fit depends on how much refilled since, so only the shape is fixed
+    expect(replays[0]).toBe(409);
+    expect(replays.every((s) => s === 409 || s === 429)).toBe(true);
+    expect(replays.indexOf(429)).toBeGreaterThan(0);
+    expect(replays.slice(replays.indexOf(429)).every((s) => s === 429)).toBe(true);
 
     // the owner, from its own address: signed write, read and read by factor all pass
     const record = touch(user, 'after the flood');
