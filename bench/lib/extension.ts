@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from '@playwright/test';
 import { repoRoot } from '../../src/config/local.ts';
-import { chromiumPath, findServiceWorker } from '../../test/e2e/browser.ts';
+import { chromiumArgs, chromiumPath, findServiceWorker } from '../../test/e2e/browser.ts';
 
 /** Clear of npm start (0), the e2e suite (1000), the integration tests (≤ 22 800) and the ephemeral range. */
 export const benchPortOffset = 20_000;
@@ -53,16 +53,7 @@ export async function launchBenchExtension(): Promise<BenchBrowser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-    ],
+    args: chromiumArgs(dir),
   });
   const close = async () => {
     await context.close();

@@ -16,6 +16,21 @@ export const extensionDir = e2eChromeDir;
 /** The id `config/extension-key.json` pins; OAuth redirect URIs are registered for it. */
 export const extensionId = loadLocalConfig().extension.id;
 
+/** Chromium's flags for a test browser with exactly one unpacked extension, `dir`, loaded. */
+export function chromiumArgs(dir: string, extra: readonly string[] = []): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    ...extra,
+    `--disable-extensions-except=${dir}`,
+    `--load-extension=${dir}`,
+  ];
+}
+
 export type LaunchedExtension = {
   context: BrowserContext;
   serviceWorker: Worker;
@@ -32,16 +47,7 @@ export async function launchWithExtension(
     executablePath: chromiumPath,
     headless: process.env.HEADED !== '1',
     viewport: { width: 1280, height: 800 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-    ],
+    args: chromiumArgs(extensionDir),
   });
   try {
     const serviceWorker = await findServiceWorker(context);

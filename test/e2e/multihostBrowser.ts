@@ -18,7 +18,7 @@ import { chromium } from '@playwright/test';
 import { repoRoot } from '../../src/config/local.ts';
 import type { NetworkConfig } from '../../src/config/network.ts';
 import { ensureMultihostNetwork } from '../../src/stack/multihost/multihostStack.ts';
-import { chromiumPath, findServiceWorker, type LaunchedExtension } from './browser.ts';
+import { chromiumArgs, chromiumPath, findServiceWorker, type LaunchedExtension } from './browser.ts';
 
 export const multihostPortOffset = 3_000;
 export const multihostSubnet = '10.213.0';
@@ -63,17 +63,7 @@ export async function launchMultihostBrowser(spkiHashes: string[]): Promise<Laun
     executablePath: chromiumPath,
     headless: process.env.HEADED !== '1',
     viewport: { width: 1280, height: 800 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--ignore-certificate-errors-spki-list=${spkiHashes.join(',')}`,
-      `--disable-extensions-except=${multihostChromeDir}`,
-      `--load-extension=${multihostChromeDir}`,
-    ],
+    args: chromiumArgs(multihostChromeDir, [`--ignore-certificate-errors-spki-list=${spkiHashes.join(',')}`]),
   });
   const close = async () => {
     await context.close();
