@@ -64,6 +64,34 @@ export type ActivityEntry = {
   status: 'pending' | 'confirmed' | 'failed' | 'done';
   summary: string;
   at: number;
+  /** For a send: what was signed, so speed up and cancel can re-sign the same nonce. */
+  tx?: SentTransaction;
+};
+
+/** A signed-and-sent transaction's fields, amounts as decimal strings of wei. */
+export type SentTransaction = {
+  from: `0x${string}`;
+  to: `0x${string}` | null;
+  value: string;
+  data: `0x${string}`;
+  gas: string;
+  nonce: number;
+  fees:
+    | { type: 'eip1559'; maxFeePerGas: string; maxPriorityFeePerGas: string }
+    | { type: 'legacy'; gasPrice: string };
+};
+
+/** An ERC-20 the user follows on one chain (added by address or by `wallet_watchAsset`). */
+export type StoredToken = {
+  /** `${chainId}:${address}`, address lower-case. */
+  id: string;
+  chainId: `0x${string}`;
+  address: `0x${string}`;
+  symbol: string;
+  decimals: number;
+  name: string | null;
+  image: string | null;
+  addedAt: number;
 };
 
 export interface TrineDb extends DBSchema {
@@ -72,8 +100,9 @@ export interface TrineDb extends DBSchema {
   settings: { key: string; value: unknown };
   chains: { key: string; value: StoredChain };
   permissions: { key: string; value: Permission };
-  activity: { key: string; value: ActivityEntry; indexes: { 'by-at': number } };
+  activity: { key: string; value: ActivityEntry; indexes: { 'by-at': number; 'by-hash': string } };
   deviceKeys: { key: string; value: WrappedDeviceKey };
+  tokens: { key: string; value: StoredToken; indexes: { 'by-chain': string } };
 }
 
 export type WalletDb = IDBPDatabase<TrineDb>;
@@ -96,6 +125,11 @@ export const migrations: readonly ((db: WalletDb, tx: Upgrade) => void)[] = [
   (db, tx) => {
     db.createObjectStore('deviceKeys', { keyPath: 'P' });
     tx.objectStore('activity').createIndex('by-at', 'at');
+  },
+  // v3: followed tokens per chain; activity found by transaction hash (receipts, replacements).
+  (db, tx) => {
+    db.createObjectStore('tokens', { keyPath: 'id' }).createIndex('by-chain', 'chainId');
+    tx.objectStore('activity').createIndex('by-hash', 'hash');
   },
 ];
 

@@ -27,9 +27,10 @@ describe('wallet database', () => {
     const db = await openWalletDb(freshName());
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(
-      ['activity', 'chains', 'deviceKeys', 'factors', 'permissions', 'records', 'settings'].sort(),
+      ['activity', 'chains', 'deviceKeys', 'factors', 'permissions', 'records', 'settings', 'tokens'].sort(),
     );
-    expect([...db.transaction('activity').store.indexNames]).toEqual(['by-at']);
+    expect([...db.transaction('activity').store.indexNames].sort()).toEqual(['by-at', 'by-hash']);
+    expect([...db.transaction('tokens').store.indexNames]).toEqual(['by-chain']);
     expect([...db.transaction('factors').store.indexNames]).toEqual(['by-P']);
     db.close();
   });
@@ -53,7 +54,7 @@ describe('wallet database', () => {
     v1.close();
 
     const v2 = await openWalletDb(name);
-    expect(v2.version).toBe(2);
+    expect(v2.version).toBe(DB_VERSION);
     expect(await v2.get('settings', 'autoLockMinutes')).toBe(30);
     expect((await getPermission(v2, 'http://localhost:8080'))?.grantedAt).toBe(1);
     await recordActivity(v2, {
