@@ -10,14 +10,14 @@
  * The network's ports are config/local.json plus `multihostPortOffset`, apart from the e2e
  * stack (offset 1 000), `npm start` and the other lanes.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { repoRoot } from '../../src/config/local.ts';
 import type { NetworkConfig } from '../../src/config/network.ts';
 import { ensureMultihostNetwork } from '../../src/stack/multihost/multihostStack.ts';
+import { buildWhenStale } from '../helpers/extensionBuild.ts';
 import { chromiumArgs, chromiumPath, findServiceWorker, type LaunchedExtension } from './browser.ts';
 
 export const multihostPortOffset = 3_000;
@@ -27,8 +27,6 @@ export const multihostKeysDir = join(repoRoot, 'data', 'multihost');
 export const multihostOutDir = join(repoRoot, 'dist-multihost');
 export const multihostChromeDir = join(multihostOutDir, 'chrome');
 
-const inputs = ['extension', 'src', 'public', 'config', 'manifest.json', 'vite.config.ts', 'package.json'];
-
 /** The network of data/multihost, with dist-multihost/chrome built for it. */
 export function ensureMultihostBuild(): NetworkConfig {
   const network = ensureMultihostNetwork({
@@ -36,23 +34,12 @@ export function ensureMultihostBuild(): NetworkConfig {
     subnet: multihostSubnet,
     portOffset: multihostPortOffset,
   });
-  const manifest = join(multihostChromeDir, 'manifest.json');
-  const background = join(multihostChromeDir, 'background.js');
-  const built = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
-  const changed = Math.max(...inputs.map((path) => newestMtime(join(repoRoot, path))));
-  const embeds =
-    existsSync(background) && readFileSync(background, 'utf8').includes(network.metadata.signingKey);
-  if (built >= changed && embeds) return network;
-  const vite = join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
-  execFileSync(process.execPath, [vite, 'build', '--mode', 'chrome', '--logLevel', 'warn'], {
-    cwd: repoRoot,
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      TRINE_NETWORK_DIR: multihostKeysDir,
-      TRINE_PORT_OFFSET: String(multihostPortOffset),
-      TRINE_OUT_DIR: multihostOutDir,
-    },
+  buildWhenStale({
+    outDir: multihostOutDir,
+    modes: ['chrome'],
+    networkDir: multihostKeysDir,
+    portOffset: multihostPortOffset,
+    signingKey: network.metadata.signingKey,
   });
   return network;
 }
@@ -75,13 +62,4 @@ export async function launchMultihostBrowser(spkiHashes: string[]): Promise<Laun
     await close();
     throw error;
   }
-}
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
 }
