@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
+import { accessibilityViolations } from './helpers/a11y.ts';
 
 export const screensDir = 'test-results/screens';
 
@@ -73,13 +74,20 @@ export async function signInAs(
   await completed;
 }
 
-/** Save `<name>.png` (light) and `<name>-dark.png` of a page as it is now. */
+/**
+ * Save `<name>.png` (light) and `<name>-dark.png` of a page as it is now, and scan it for
+ * accessibility in both schemes (helpers/a11y.ts): a screen with a violation fails the
+ * test that shows it, naming the rule and the element.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  const violations: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: `${screensDir}/${name}${scheme === 'dark' ? '-dark' : ''}.png` });
+    for (const line of await accessibilityViolations(page)) violations.push(`${scheme}: ${line}`);
+  }
   await page.emulateMedia({ colorScheme: 'light' });
-  await page.screenshot({ path: `${screensDir}/${name}.png` });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: `${screensDir}/${name}-dark.png` });
-  await page.emulateMedia({ colorScheme: 'light' });
+  expect(violations, `accessibility of the screen "${name}"`).toEqual([]);
 }
 
 /** Open the popup as a 360×600 tab (a real popup cannot be opened from a test). */
