@@ -7,6 +7,7 @@ import browser from 'webextension-polyfill';
 import { createDappBackground, type DappBackground } from '../../src/extension/dapp/background.ts';
 import { dispatchProviderRequest } from '../../src/extension/dapp/dispatch.ts';
 import { handleDappMessage } from '../../src/extension/dapp/sites.ts';
+import { builtInChains } from '../../src/extension/knownChains.ts';
 import type { DappMessage, DappReplies } from '../../src/messages/dapp.ts';
 import type { ProviderRequest, ProviderResponse } from '../../src/messages/index.ts';
 import { config, walletDb } from './context.ts';
@@ -23,7 +24,7 @@ let dapp: DappBackground | undefined;
 function background(): DappBackground {
   dapp ??= createDappBackground({
     db: walletDb,
-    builtInChains: config.chains,
+    builtInChains: builtInChains(config.chains),
     approvalPageUrl: browser.runtime.getURL('pages/approval.html'),
     pageSender: (sender) => {
       const page = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));

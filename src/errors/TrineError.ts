@@ -50,6 +50,9 @@ export type TrineErrorCode =
   | 'weak-password'
   | 'locked'
   | 'key-mismatch'
+  // chains
+  /** A chain's node refused a call or cannot be reached (details.chainId names the chain). */
+  | 'chain-error'
   | 'internal';
 
 /** The details a screen reads, per code; other codes carry free-form, non-secret details. */
@@ -106,6 +109,7 @@ const defaultStatus: Partial<Record<TrineErrorCode, number>> = {
   'stale-epoch': 409,
   'inbox-unknown': 409,
   'creation-unproven': 403,
+  'chain-error': 502,
 };
 
 export class TrineError<C extends TrineErrorCode = TrineErrorCode> extends Error {

@@ -13,6 +13,8 @@ export const ChainConfig = v.strictObject({
   name: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
   rpcUrl: v.pipe(v.string(), v.url()),
   symbol: v.pipe(v.string(), v.minLength(1), v.maxLength(12)),
+  /** The block explorer's base URL; links are `${explorerUrl}/tx/${hash}`, `/address/`, `/token/`. */
+  explorerUrl: v.optional(v.pipe(v.string(), v.url())),
 });
 export type ChainConfig = Omit<v.InferOutput<typeof ChainConfig>, 'chainId'> & { chainId: `0x${string}` };
 

@@ -44,6 +44,8 @@ export type StoredChain = {
   name: string;
   rpcUrl: string;
   symbol: string;
+  /** Added with issue 12; older rows have none. */
+  explorerUrl?: string | null;
   addedAt: number;
 };
 

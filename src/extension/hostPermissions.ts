@@ -1,9 +1,12 @@
 /**
  * The hosts the extension may reach, derived from what it is built for: every node, the
  * metadata server, each verifier's issuer (discovery and token endpoint of the sign-in)
- * and the built-in chains' RPC. Nothing else: no `<all_urls>`, no wildcard host. dApps do
- * not appear here (content scripts are not host permissions), nor do JWKS URLs (only the
- * nodes fetch those) or chains a user adds later (their RPC must answer CORS).
+ * and the built-in chains' RPC (the configured ones and the known public chains of
+ * knownChains.ts). Nothing else: no `<all_urls>`, no wildcard host. dApps do not appear
+ * here (content scripts are not host permissions), nor do JWKS URLs (only the nodes fetch
+ * those) or chains a user adds later: their RPC must answer CORS, as it must for any web
+ * page, so adding a chain never widens what the extension may reach (MetaMask asks for
+ * every host instead).
  *
  * Chrome's match patterns take a port, so each origin is exact (`https://10.0.0.5:9201/*`);
  * Firefox's cannot (bug 1362809), so there the host alone is named, any port.
@@ -15,6 +18,7 @@
  */
 import { TrineError } from '../errors/index.ts';
 import type { ExtensionConfig } from './config.ts';
+import { builtInChains } from './knownChains.ts';
 
 export type Browser = 'chrome' | 'firefox';
 
@@ -25,7 +29,10 @@ export function hostPermissionsFor(config: ExtensionConfig, browser: Browser): s
     ...config.network.nodes.map((node) => ({ what: `node ${node.index}`, url: node.url })),
     { what: 'the metadata server', url: config.network.metadata.url },
     ...config.providers.map((provider) => ({ what: `the issuer of ${provider.name}`, url: provider.issuer })),
-    ...config.chains.map((chain) => ({ what: `the RPC of chain ${chain.chainId}`, url: chain.rpcUrl })),
+    ...builtInChains(config.chains).map((chain) => ({
+      what: `the RPC of chain ${chain.chainId}`,
+      url: chain.rpcUrl,
+    })),
   ];
   const patterns = reached.map(({ what, url }) => matchPattern(what, new URL(url), browser));
   return [...new Set(patterns)];

@@ -90,6 +90,27 @@ const accountIndex = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(0
 /** An account name; the background also trims it and allows 1 to 40 characters. */
 const accountName = v.pipe(v.string(), v.maxLength(100));
 
+/** A 20-byte address, any case (the background checksums it). */
+const evmAddress = v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{40}$/, 'expected a 0x address of 20 bytes'));
+const chainId = v.pipe(v.string(), v.regex(/^0x[0-9a-f]{1,16}$/));
+const httpUrl = v.pipe(
+  v.string(),
+  v.trim(),
+  v.maxLength(2048),
+  v.url('expected a URL'),
+  v.regex(/^https?:\/\//, 'expected an http(s) URL'),
+);
+
+/** A chain as the user enters it in Settings → Chains. */
+export const ChainInput = v.strictObject({
+  chainId,
+  name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
+  rpcUrl: httpUrl,
+  symbol: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(12)),
+  explorerUrl: v.optional(v.nullable(httpUrl)),
+});
+export type ChainInput = v.InferOutput<typeof ChainInput>;
+
 export const WalletMessage = v.variant('type', [
   v.strictObject({ type: v.literal('wallet-status') }),
   /** Run the OpenID login (identity API) and ask the nodes. `interactive: false` = silent re-login. */
@@ -135,6 +156,17 @@ export const WalletMessage = v.variant('type', [
   v.strictObject({ type: v.literal('wallet-rename-account'), index: accountIndex, name: accountName }),
   /** This browser signs with account `index` from now on. */
   v.strictObject({ type: v.literal('wallet-select-account'), index: accountIndex }),
+  /** The followed ERC-20 tokens of the selected chain, with the selected account's balances. */
+  v.strictObject({ type: v.literal('wallet-tokens') }),
+  /** Follow the ERC-20 at `address` on the selected chain (symbol, decimals and name read from the chain). */
+  v.strictObject({ type: v.literal('wallet-add-token'), address: evmAddress }),
+  v.strictObject({ type: v.literal('wallet-remove-token'), address: evmAddress }),
+  /** A user chain; its RPC must answer `eth_chainId` with `chainId`. */
+  v.strictObject({ type: v.literal('wallet-add-chain'), chain: ChainInput }),
+  /** Change a user chain's name, RPC, symbol or explorer (not its id); the RPC is checked again. */
+  v.strictObject({ type: v.literal('wallet-edit-chain'), chain: ChainInput }),
+  /** Forget a user chain; if it was selected, the first built-in chain is selected. */
+  v.strictObject({ type: v.literal('wallet-remove-chain'), chainId }),
 ]);
 export type WalletMessage = v.InferOutput<typeof WalletMessage>;
 
@@ -144,6 +176,20 @@ export type ChainView = {
   rpcUrl: string;
   symbol: string;
   selected: boolean;
+  /** Built in (configured or a well-known public chain): cannot be edited or removed. */
+  builtIn: boolean;
+  /** The block explorer's base URL (e.g. https://etherscan.io), if known. */
+  explorerUrl: string | null;
+};
+/** A followed ERC-20 on the selected chain with the selected account's balance. */
+export type TokenView = {
+  /** EIP-55 checksummed. */
+  address: `0x${string}`;
+  symbol: string;
+  name: string | null;
+  decimals: number;
+  /** Raw units (no decimals applied), as a decimal string. */
+  balance: string;
 };
 export type ActivityView = {
   id: string;
@@ -177,6 +223,12 @@ export type WalletReplies = {
   'wallet-add-account': { ok: true; accounts: AccountView[]; added: AccountView };
   'wallet-rename-account': { ok: true; accounts: AccountView[] };
   'wallet-select-account': { ok: true; accounts: AccountView[] };
+  'wallet-tokens': { ok: true; chainId: `0x${string}`; tokens: TokenView[] };
+  'wallet-add-token': { ok: true; chainId: `0x${string}`; tokens: TokenView[]; added: TokenView };
+  'wallet-remove-token': { ok: true; chainId: `0x${string}`; tokens: TokenView[] };
+  'wallet-add-chain': { ok: true; chains: ChainView[] };
+  'wallet-edit-chain': { ok: true; chains: ChainView[] };
+  'wallet-remove-chain': { ok: true; chains: ChainView[] };
 };
 
 /** Broadcast by the background (runtime.sendMessage) during long steps. */

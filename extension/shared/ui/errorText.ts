@@ -74,6 +74,8 @@ export function errorText(thrown: unknown): ErrorAdvice {
       return say(
         `The wallet data did not check out (${error.message}). Nothing was changed; try again later.`,
       );
+    case 'chain-error':
+      return say(`The network's node answered: ${error.message}. Nothing was sent; try again.`);
     case 'invalid-input':
       return say(`That input was not accepted: ${error.message}.`);
     case 'forbidden':

@@ -52,8 +52,14 @@ export function createDappBackground(options: {
   const chains: ChainRegistry = {
     selected: async () => selectedChain(await db(), builtInChains),
     get: async (chainId) => (await listChains(await db(), builtInChains)).find((c) => c.chainId === chainId),
-    add: async ({ chainId, name, rpcUrl, symbol }) =>
-      addChain(await db(), builtInChains, { chainId, name, rpcUrl, symbol }),
+    add: async ({ chainId, name, rpcUrl, symbol, explorerUrl }) =>
+      addChain(await db(), builtInChains, {
+        chainId,
+        name,
+        rpcUrl,
+        symbol,
+        explorerUrl: explorerUrl ?? null,
+      }),
     select: async (chainId) => {
       await selectChain(await db(), builtInChains, chainId);
     },

@@ -7,22 +7,28 @@ import type { Procedure } from './procedure.ts';
 import { walletAccounts } from './walletAccounts.ts';
 import { walletActivity } from './walletActivity.ts';
 import { walletAddAccount } from './walletAddAccount.ts';
+import { walletAddChain } from './walletAddChain.ts';
 import { walletAddFactor } from './walletAddFactor.ts';
+import { walletAddToken } from './walletAddToken.ts';
 import { walletBalance } from './walletBalance.ts';
 import { walletChains } from './walletChains.ts';
+import { walletEditChain } from './walletEditChain.ts';
 import { walletExportKey } from './walletExportKey.ts';
 import { walletFactors } from './walletFactors.ts';
 import { walletLock } from './walletLock.ts';
 import { walletRecover } from './walletRecover.ts';
 import { walletRecoverOptions } from './walletRecoverOptions.ts';
 import { walletRegister } from './walletRegister.ts';
+import { walletRemoveChain } from './walletRemoveChain.ts';
 import { walletRemoveFactor } from './walletRemoveFactor.ts';
+import { walletRemoveToken } from './walletRemoveToken.ts';
 import { walletRenameAccount } from './walletRenameAccount.ts';
 import { walletSelectAccount } from './walletSelectAccount.ts';
 import { walletSelectChain } from './walletSelectChain.ts';
 import { walletSettingsSet } from './walletSettingsSet.ts';
 import { walletSignIn } from './walletSignIn.ts';
 import { walletStatus } from './walletStatus.ts';
+import { walletTokens } from './walletTokens.ts';
 import { walletUnlock } from './walletUnlock.ts';
 
 export const procedures: { [T in WalletMessage['type']]: Procedure<T> } = {
@@ -46,6 +52,12 @@ export const procedures: { [T in WalletMessage['type']]: Procedure<T> } = {
   'wallet-add-account': walletAddAccount,
   'wallet-rename-account': walletRenameAccount,
   'wallet-select-account': walletSelectAccount,
+  'wallet-tokens': walletTokens,
+  'wallet-add-token': walletAddToken,
+  'wallet-remove-token': walletRemoveToken,
+  'wallet-add-chain': walletAddChain,
+  'wallet-edit-chain': walletEditChain,
+  'wallet-remove-chain': walletRemoveChain,
 };
 
 /** The procedure for `type`, typed to its message. */

@@ -106,7 +106,9 @@ describe('wallet database', () => {
 
   it('chains: the configured ones first, user chains added, selection checked', async () => {
     const db = await openWalletDb(freshName());
-    expect(await listChains(db, [local])).toEqual([{ ...local, builtIn: true, selected: true }]);
+    expect(await listChains(db, [local])).toEqual([
+      { ...local, explorerUrl: null, builtIn: true, selected: true },
+    ]);
     await addChain(db, [local], {
       chainId: '0x1',
       name: 'Ethereum',

@@ -1,7 +1,8 @@
 /**
  * The manifest's host permissions come from the network the extension is built for: for a
  * network of https nodes on their own hosts, exactly those origins (with ports in Chrome,
- * hosts in Firefox), the metadata server, the issuer and the chain, and nothing wider.
+ * hosts in Firefox), the metadata server, the issuer, the chain and the known public
+ * chains' RPCs, and nothing wider.
  */
 import { describe, expect, it } from 'vitest';
 import type { NetworkConfig } from '../../../src/config/network.ts';
@@ -34,6 +35,15 @@ function networkWith(urls: { nodes: string[]; metadata: string; issuer: string }
   };
 }
 
+/** The RPC hosts of src/extension/knownChains.ts but Ethereum's (chain 0x1 is configured below). */
+const publicRpcs = [
+  'ethereum-sepolia-rpc.publicnode.com',
+  'mainnet.base.org',
+  'mainnet.optimism.io',
+  'arb1.arbitrum.io',
+  'polygon-bor-rpc.publicnode.com',
+];
+
 const chain = { chainId: '0x1' as const, name: 'Mainnet', rpcUrl: 'https://rpc.example.org', symbol: 'ETH' };
 const production = extensionConfigFor(
   networkWith({
@@ -61,6 +71,8 @@ describe('host permissions of a build', () => {
       'https://metadata.example.org:9300/*',
       'https://accounts.example.com:443/*',
       'https://rpc.example.org:443/*',
+      // The known public chains but Ethereum, which this network configures itself.
+      ...publicRpcs.map((host) => `https://${host}:443/*`),
     ]);
   });
 
@@ -74,6 +86,7 @@ describe('host permissions of a build', () => {
       'https://metadata.example.org/*',
       'https://accounts.example.com/*',
       'https://rpc.example.org/*',
+      ...publicRpcs.map((host) => `https://${host}/*`),
     ]);
   });
 
@@ -99,8 +112,13 @@ describe('host permissions of a build', () => {
       'http://127.0.0.1:9300/*',
       'http://localhost:9400/*',
       'http://127.0.0.1:8545/*',
+      ...publicRpcs.map((host) => `https://${host}:443/*`),
     ]);
-    expect(hostPermissionsFor(local, 'firefox')).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
+    expect(hostPermissionsFor(local, 'firefox')).toEqual([
+      'http://127.0.0.1/*',
+      'http://localhost/*',
+      ...publicRpcs.map((host) => `https://${host}/*`),
+    ]);
   });
 
   it('refuses a build whose network names a plain-http server off loopback, naming it', () => {

@@ -1,10 +1,11 @@
 /**
  * `wallet_addEthereumChain` (EIP-3085): add a chain and switch to it, after checking its
- * node answers with the claimed chain id and the user agrees. A chain Trine already knows
+ * node answers with the claimed chain id (the same check as Settings → Chains) and the user agrees. A chain Trine already knows
  * is only switched to (with the switch approval).
  */
 import * as v from 'valibot';
 import { ProviderErrorCode } from '../../../messages/providerErrors.ts';
+import { checkChainId } from '../../chainIdCheck.ts';
 import { chainSummary } from '../access.ts';
 import { invalidParams, ProviderError } from '../errors.ts';
 import { chainIdParam, paramsOf } from '../params.ts';
@@ -41,11 +42,11 @@ export const walletAddEthereumChain: MethodHandler = async (params, context, ser
   if ((await services.chains.get(p.chainId)) !== undefined)
     return walletSwitchEthereumChain([{ chainId: p.chainId }], context, services);
   const rpcUrl = p.rpcUrls[0]!;
-  const answered = await services.rpc(rpcUrl, 'eth_chainId', []).catch(() => {
-    throw new ProviderError(ProviderErrorCode.chainDisconnected, `The RPC URL ${rpcUrl} does not answer.`);
-  });
-  if (typeof answered !== 'string' || BigInt(answered) !== BigInt(p.chainId))
-    throw invalidParams(`The RPC URL ${rpcUrl} serves chain ${String(answered)}, not ${p.chainId}.`);
+  const check = await checkChainId(rpcUrl, p.chainId, (method, args) => services.rpc(rpcUrl, method, args));
+  if (!check.ok)
+    throw check.why === 'unreachable'
+      ? new ProviderError(ProviderErrorCode.chainDisconnected, `The RPC URL ${check.problem}.`)
+      : invalidParams(`The RPC URL ${check.problem}.`);
   const chain: Chain = {
     chainId: p.chainId,
     name: p.chainName,
