@@ -102,7 +102,12 @@ export async function removeChain(
   for (const key of await tx.objectStore('tokens').index('by-chain').getAllKeys(chainId))
     await tx.objectStore('tokens').delete(key);
   await tx.done;
-  if (chain.selected) return selectChain(db, builtIn, builtIn[0]!.chainId);
+  if (chain.selected) {
+    // Selected explicitly, and told: the list alone would fall back without an event.
+    const fallback = builtIn[0]!.chainId;
+    await setSetting(db, 'selectedChainId', fallback);
+    for (const listener of selectedListeners) listener(fallback);
+  }
   return listChains(db, builtIn);
 }
 
