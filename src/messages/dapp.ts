@@ -60,6 +60,45 @@ export type SiweView = {
   warnings: string[];
 };
 
+/**
+ * A risk decoded from what is about to be signed (calldata or typed data), for the user to
+ * read before approving. `danger` is shown as an alert: it lets someone else move funds.
+ */
+export type WarningView = {
+  kind:
+    | 'unlimited-approval'
+    | 'approval'
+    | 'approval-for-all'
+    | 'increase-allowance'
+    | 'contract-recipient'
+    | 'no-code-recipient'
+    | 'permit'
+    | 'permit2';
+  severity: 'danger' | 'caution';
+  title: string;
+  /** Rows under the title: spender, token, amount, deadline… */
+  details: { label: string; value: string }[];
+};
+
+/** How the sender's balance of one asset changes: `amount` is signed, in the asset's smallest unit. */
+export type BalanceChangeView = {
+  asset: 'native' | `0x${string}`;
+  symbol: string | null;
+  decimals: number | null;
+  amount: string;
+};
+
+/**
+ * What a dry run of the transaction on the current chain state says. Advisory: it never
+ * changes what is signed. `eth_call` is the fallback on nodes without `eth_simulateV1`
+ * (success or revert, no balance changes).
+ */
+export type SimulationView =
+  | { method: 'eth_simulateV1'; outcome: 'success'; changes: BalanceChangeView[] }
+  | { method: 'eth_call'; outcome: 'success' }
+  | { method: 'eth_simulateV1' | 'eth_call'; outcome: 'revert'; reason: string | null }
+  | { method: null; outcome: 'unavailable'; reason: string };
+
 export type ApprovalView =
   | { kind: 'connect'; address: `0x${string}`; chain: ChainSummary }
   | {
@@ -82,6 +121,8 @@ export type ApprovalView =
       };
       message: TypedDataNode[];
       warnings: string[];
+      /** EIP-2612 Permit / Permit2 decoded: who may spend what, until when. */
+      permits?: WarningView[];
     }
   | {
       kind: 'transaction';
@@ -98,9 +139,23 @@ export type ApprovalView =
         | { type: 'legacy'; gasPrice: string };
       /** value + gas × highest fee per gas: the most this can cost. */
       maxTotalWei: string;
+      /** The dry run's outcome (absent where no preview was made). */
+      simulation?: SimulationView;
+      warnings?: WarningView[];
+    }
+  | {
+      /** EIP-5792 `wallet_sendCalls`: one approval for calls sent one after another. */
+      kind: 'send-calls';
+      from: `0x${string}`;
+      chain: ChainSummary;
+      calls: TransactionView[];
+      /** Sum of the calls' totals at most. */
+      maxTotalWei: string;
     }
   | { kind: 'add-chain'; chain: ChainSummary & { rpcUrl: string; explorerUrl: string | null } }
   | { kind: 'switch-chain'; from: ChainSummary; to: ChainSummary };
+
+export type TransactionView = Extract<ApprovalView, { kind: 'transaction' }>;
 
 export type ApprovalRequest = {
   id: string;

@@ -15,6 +15,7 @@ const approveLabel: Record<ApprovalRequest['view']['kind'], string> = {
   'sign-message': 'Sign',
   'sign-typed-data': 'Sign',
   transaction: 'Send',
+  'send-calls': 'Send all',
   'add-chain': 'Add and switch',
   'switch-chain': 'Switch',
 };

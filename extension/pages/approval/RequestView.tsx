@@ -1,5 +1,6 @@
 /** The body of one waiting request: what the user is agreeing to, per kind. */
-import type { ApprovalView, SiweView, TypedDataNode } from '../../../src/messages/dapp.ts';
+import type { ApprovalView, SiweView, TransactionView, TypedDataNode } from '../../../src/messages/dapp.ts';
+import { Warnings as Risks, Simulation } from './Preview.tsx';
 import { ether, gwei } from './units.ts';
 
 export function RequestView({ view }: { view: ApprovalView }) {
@@ -34,6 +35,7 @@ export function RequestView({ view }: { view: ApprovalView }) {
       return (
         <div class="stack">
           <h2>Sign typed data</h2>
+          <Risks warnings={view.permits} />
           <Warnings warnings={view.warnings} />
           <Field label="Account" value={view.address} mono />
           <Field label="Type" value={view.primaryType} />
@@ -52,42 +54,29 @@ export function RequestView({ view }: { view: ApprovalView }) {
         </div>
       );
     case 'transaction':
+      return <Transaction view={view} />;
+    case 'send-calls':
       return (
         <div class="stack">
-          <h2>{view.to === null ? 'Deploy a contract' : view.call === null ? 'Send' : 'Call a contract'}</h2>
+          <h2>Send {view.calls.length} transactions</h2>
+          <p class="small">
+            One approval for all of them: they are sent one after another, each on its own. If one fails, the
+            ones before it stay done.
+          </p>
           <Field label="Network" value={`${view.chain.name} (${BigInt(view.chain.chainId)})`} />
           <Field label="From" value={view.from} mono />
-          <Field label="To" value={view.to ?? 'new contract'} mono />
-          <Field label="Amount" value={ether(view.valueWei, view.chain.symbol)} />
-          {view.call !== null && (
-            <div>
-              <div class="small muted">Function</div>
-              <div class="mono" data-testid="function">
-                {view.call.signature ?? `unknown function ${view.call.selector}`}
-              </div>
-              {view.call.args.length > 0 && (
-                <ul class="plain-list mono small">
-                  {view.call.args.map((arg) => (
-                    <li key={arg}>{arg}</li>
-                  ))}
-                </ul>
-              )}
-            </div>
-          )}
-          <Field label="Gas limit" value={BigInt(view.gas).toLocaleString('en')} />
-          {view.fees.type === 'eip1559' ? (
-            <Field
-              label="Fee per gas"
-              value={`up to ${gwei(view.fees.maxFeePerGas)} (tip ${gwei(view.fees.maxPriorityFeePerGas)})`}
-            />
-          ) : (
-            <Field label="Gas price" value={gwei(view.fees.gasPrice)} />
-          )}
+          <ol class="call-list" aria-label="Transactions">
+            {view.calls.map((call, i) => (
+              <li key={i} data-testid="batch-call">
+                <Transaction view={call} heading={`${i + 1}. `} />
+              </li>
+            ))}
+          </ol>
           <Field
             label="Total at most"
             value={ether(view.maxTotalWei, view.chain.symbol)}
             strong
-            testId="total"
+            testId="batch-total"
           />
         </div>
       );
@@ -114,6 +103,48 @@ export function RequestView({ view }: { view: ApprovalView }) {
         </div>
       );
   }
+}
+
+function Transaction({ view, heading = '' }: { view: TransactionView; heading?: string }) {
+  return (
+    <div class="stack">
+      <h2>
+        {heading}
+        {view.to === null ? 'Deploy a contract' : view.call === null ? 'Send' : 'Call a contract'}
+      </h2>
+      <Risks warnings={view.warnings} />
+      <Simulation simulation={view.simulation} />
+      <Field label="Network" value={`${view.chain.name} (${BigInt(view.chain.chainId)})`} />
+      <Field label="From" value={view.from} mono />
+      <Field label="To" value={view.to ?? 'new contract'} mono />
+      <Field label="Amount" value={ether(view.valueWei, view.chain.symbol)} />
+      {view.call !== null && (
+        <div>
+          <div class="small muted">Function</div>
+          <div class="mono" data-testid="function">
+            {view.call.signature ?? `unknown function ${view.call.selector}`}
+          </div>
+          {view.call.args.length > 0 && (
+            <ul class="plain-list mono small">
+              {view.call.args.map((arg) => (
+                <li key={arg}>{arg}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <Field label="Gas limit" value={BigInt(view.gas).toLocaleString('en')} />
+      {view.fees.type === 'eip1559' ? (
+        <Field
+          label="Fee per gas"
+          value={`up to ${gwei(view.fees.maxFeePerGas)} (tip ${gwei(view.fees.maxPriorityFeePerGas)})`}
+        />
+      ) : (
+        <Field label="Gas price" value={gwei(view.fees.gasPrice)} />
+      )}
+      <Field label="Total at most" value={ether(view.maxTotalWei, view.chain.symbol)} strong testId="total" />
+    </div>
+  );
 }
 
 function Siwe({ siwe }: { siwe: SiweView }) {

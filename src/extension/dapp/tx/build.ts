@@ -1,14 +1,16 @@
 /**
  * Turn a dApp's `eth_sendTransaction` object into a complete transaction for the selected
  * chain: gas from the node's estimate with headroom (unless given), fees from fee history
- * (EIP-1559) or the gas price (legacy chains), unless the dApp set them. The nonce is
- * left out: it is taken when the user approves (see nonce.ts).
+ * (EIP-1559) or the gas price (legacy chains), unless the dApp set them. A call whose
+ * estimate reverts gets a fallback gas limit, so the user sees the failing simulation and
+ * may still send it. The nonce is left out: it is taken when the user approves (see nonce.ts).
  */
 import { type Address, type Hex, hexToBigInt, numberToHex } from 'viem';
 import { ProviderErrorCode } from '../../../messages/providerErrors.ts';
 import { invalidParams, ProviderError } from '../errors.ts';
 import type { TransactionParam } from '../params.ts';
 import type { Chain, ChainRpc } from '../services.ts';
+import { reverted } from '../simulate/simulateCalls.ts';
 import { FEE_HISTORY_BLOCKS, type FeeHistory, type Fees, feesFromHistory, TIP_PERCENTILE } from './fees.ts';
 import { withHeadroom } from './gas.ts';
 
@@ -70,10 +72,31 @@ function rpcCall(from: Address, to: Address | null, value: bigint, data: Hex) {
 }
 
 async function estimateGas(rpc: ChainRpc, chain: Chain, call: ReturnType<typeof rpcCall>): Promise<bigint> {
-  const estimate = await rpc(chain.rpcUrl, 'eth_estimateGas', [call]);
+  let estimate: unknown;
+  try {
+    estimate = await rpc(chain.rpcUrl, 'eth_estimateGas', [call]);
+  } catch (error) {
+    // A call that reverts now may still be sent: the approval shows the failing simulation
+    // and the user decides (as in MetaMask). Other errors (insufficient funds…) stop here.
+    if (reverted(error)) return fallbackGas(rpc, chain);
+    throw error;
+  }
   if (typeof estimate !== 'string' || !/^0x[0-9a-f]+$/i.test(estimate))
     throw new ProviderError(ProviderErrorCode.chainError, 'The chain gave no gas estimate.');
   return withHeadroom(hexToBigInt(estimate as Hex));
+}
+
+/** Share of the latest block's gas limit used when estimation reverts (MetaMask uses 35 %). */
+export const FALLBACK_GAS_PERCENT = 35n;
+
+async function fallbackGas(rpc: ChainRpc, chain: Chain): Promise<bigint> {
+  const block = (await rpc(chain.rpcUrl, 'eth_getBlockByNumber', ['latest', false])) as {
+    gasLimit?: unknown;
+  } | null;
+  const limit = block?.gasLimit;
+  if (typeof limit !== 'string' || !/^0x[0-9a-f]+$/i.test(limit))
+    throw new ProviderError(ProviderErrorCode.chainError, 'The chain gave no block gas limit.');
+  return (hexToBigInt(limit as Hex) * FALLBACK_GAS_PERCENT) / 100n;
 }
 
 async function chosenFees(param: TransactionParam, chain: Chain, rpc: ChainRpc): Promise<Fees> {

@@ -1,16 +1,19 @@
 /**
  * The approval window's picture of a prepared transaction: every amount as a decimal
- * string of wei, the call decoded where we know the function, and the most it can cost.
+ * string of wei, the call decoded where we know the function, and the most it can cost;
+ * with `preview` (preview.ts), the dry run's outcome and the decoded warnings.
  */
-import type { ApprovalView, ChainSummary } from '../../../messages/dapp.ts';
+import type { ChainSummary, TransactionView } from '../../../messages/dapp.ts';
 import type { PreparedTransaction } from './build.ts';
 import { decodeCall } from './decode.ts';
 import { maxPricePerGas } from './fees.ts';
+import type { TransactionPreview } from './preview.ts';
 
 export function transactionView(
   tx: PreparedTransaction,
   chain: ChainSummary,
-): Extract<ApprovalView, { kind: 'transaction' }> {
+  preview?: TransactionPreview,
+): TransactionView {
   return {
     kind: 'transaction',
     from: tx.from,
@@ -29,5 +32,6 @@ export function transactionView(
           }
         : { type: 'legacy', gasPrice: tx.fees.gasPrice.toString() },
     maxTotalWei: (tx.value + tx.gas * maxPricePerGas(tx.fees)).toString(),
+    ...(preview === undefined ? {} : { simulation: preview.simulation, warnings: preview.warnings }),
   };
 }

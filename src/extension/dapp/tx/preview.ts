@@ -1,0 +1,130 @@
+/**
+ * What the approval shows before signing, besides the transaction itself: the dry run's
+ * outcome with the sender's balance changes, and the warnings decoded from the calldata.
+ *
+ * Latency: everything needed for the common case goes out at once, meant to run in parallel
+ * with gas estimation and fee reads (`Promise.all` with prepareTransaction): the simulation,
+ * each recipient's code, and the symbol/decimals of each recipient called with a function we
+ * know (an ERC-20 approve/transfer names its token in `to`). Only tokens that show up in the
+ * simulated logs and were not read already cost a second round trip.
+ *
+ * Advisory: never throws, never changes the transaction.
+ */
+import { type Address, type Hex, isAddressEqual } from 'viem';
+import type { BalanceChangeView, SimulationView, WarningView } from '../../../messages/dapp.ts';
+import type { Chain, ChainRpc } from '../services.ts';
+import { balanceChanges } from '../simulate/balanceChanges.ts';
+import { type SimulatedCall, type Simulation, simulateCalls } from '../simulate/simulateCalls.ts';
+import { lookupOf, readTokenInfo, type TokenInfo } from '../simulate/tokenInfo.ts';
+import { callWarnings } from '../warnings/callWarnings.ts';
+import { recipientWarning } from '../warnings/recipientWarning.ts';
+import { decodeCall } from './decode.ts';
+
+export type TransactionPreview = { simulation: SimulationView; warnings: WarningView[] };
+
+/** Token contracts read for one preview at most (a call that moves many tokens shows the rest raw). */
+const MAX_TOKEN_READS = 8;
+
+/**
+ * @example
+ * const [tx, preview] = await Promise.all([
+ *   prepareTransaction(param, chain, rpc),
+ *   previewTransaction({ from, to, value, data }, chain, rpc),
+ * ]);
+ * transactionView(tx, chainSummary(chain), preview);
+ */
+export async function previewTransaction(
+  call: SimulatedCall,
+  chain: Chain,
+  rpc: ChainRpc,
+): Promise<TransactionPreview> {
+  const [preview] = await previewCalls([call], chain, rpc);
+  return preview!;
+}
+
+/** One preview per call, the calls simulated in order (each sees the ones before it). */
+export async function previewCalls(
+  calls: readonly SimulatedCall[],
+  chain: Chain,
+  rpc: ChainRpc,
+): Promise<TransactionPreview[]> {
+  const targets = distinct(calls.flatMap((c) => (c.to === null ? [] : [c.to])));
+  const called = distinct(
+    calls.flatMap((c) => (c.to !== null && decodeCall(c.data)?.signature != null ? [c.to] : [])),
+  ).slice(0, MAX_TOKEN_READS);
+  const [simulation, codes, tokens] = await Promise.all([
+    simulateCalls(rpc, chain.rpcUrl, calls),
+    Promise.all(targets.map((to) => codeOf(rpc, chain.rpcUrl, to))),
+    readTokens(rpc, chain.rpcUrl, called),
+  ]);
+  const changes = calls.map((call, i) => changesOf(simulation, i, call.from));
+  const unread = distinct(
+    changes.flatMap((list) => (list ?? []).flatMap((c) => (c.asset === 'native' ? [] : [c.asset]))),
+  ).filter((a) => !called.some((t) => isAddressEqual(t, a)));
+  tokens.push(...(await readTokens(rpc, chain.rpcUrl, unread.slice(0, MAX_TOKEN_READS - called.length))));
+  const lookup = lookupOf(tokens);
+
+  return calls.map((call, i) => {
+    const code =
+      call.to === null ? null : (codes[targets.findIndex((t) => isAddressEqual(t, call.to!))] ?? null);
+    const recipient = recipientWarning(call.to, call.data, code, decodeCall(call.data)?.signature != null);
+    return {
+      simulation: simulationView(simulation, i, changes[i] ?? null, chain, lookup),
+      warnings: [...callWarnings(call.to, call.data, lookup), ...(recipient === null ? [] : [recipient])],
+    };
+  });
+}
+
+function changesOf(simulation: Simulation, index: number, from: Address) {
+  if (simulation.method !== 'eth_simulateV1') return null;
+  const outcome = simulation.calls[index];
+  return outcome?.outcome === 'success' && outcome.logs !== null ? balanceChanges(from, outcome.logs) : null;
+}
+
+function simulationView(
+  simulation: Simulation,
+  index: number,
+  changes: ReturnType<typeof changesOf>,
+  chain: Chain,
+  lookup: (address: Address) => TokenInfo | undefined,
+): SimulationView {
+  if (simulation.method === null) return { method: null, outcome: 'unavailable', reason: simulation.reason };
+  const outcome = simulation.calls[index];
+  if (outcome === undefined)
+    return { method: null, outcome: 'unavailable', reason: 'no result for this call' };
+  if (outcome.outcome === 'revert')
+    return { method: simulation.method, outcome: 'revert', reason: outcome.reason };
+  if (simulation.method === 'eth_call') return { method: 'eth_call', outcome: 'success' };
+  return {
+    method: 'eth_simulateV1',
+    outcome: 'success',
+    changes: (changes ?? []).map((c): BalanceChangeView => {
+      const token = c.asset === 'native' ? undefined : lookup(c.asset);
+      return {
+        asset: c.asset,
+        symbol: c.asset === 'native' ? chain.symbol : (token?.symbol ?? null),
+        decimals: c.asset === 'native' ? 18 : (token?.decimals ?? null),
+        amount: c.amount.toString(),
+      };
+    }),
+  };
+}
+
+async function codeOf(rpc: ChainRpc, rpcUrl: string, address: Address): Promise<Hex | null> {
+  const code = await rpc(rpcUrl, 'eth_getCode', [address, 'latest']).catch(() => null);
+  return typeof code === 'string' && /^0x([0-9a-fA-F]{2})*$/.test(code) ? (code as Hex) : null;
+}
+
+async function readTokens(
+  rpc: ChainRpc,
+  rpcUrl: string,
+  addresses: readonly Address[],
+): Promise<TokenInfo[]> {
+  const read = await Promise.all(addresses.map((a) => readTokenInfo(rpc, rpcUrl, a)));
+  return read.filter((t): t is TokenInfo => t !== null);
+}
+
+function distinct(addresses: readonly Address[]): Address[] {
+  const seen = new Set<string>();
+  return addresses.filter((a) => !seen.has(a.toLowerCase()) && seen.add(a.toLowerCase()) !== undefined);
+}
