@@ -12,6 +12,7 @@ import { ProviderError } from '../errors.ts';
 import { paramsOf, TransactionParam } from '../params.ts';
 import type { MethodHandler } from '../services.ts';
 import { prepareTransaction } from '../tx/build.ts';
+import { previewTransaction } from '../tx/preview.ts';
 import { watchReceipt } from '../tx/receipt.ts';
 import { signTransaction } from '../tx/sign.ts';
 import { transactionView } from '../tx/view.ts';
@@ -22,8 +23,21 @@ export const ethSendTransaction: MethodHandler = async (params, context, service
   const [param] = paramsOf(Params, params, 'eth_sendTransaction');
   const from = await requireAccount(context, services, param.from);
   const chain = await services.chains.selected();
-  const tx = await prepareTransaction(param, chain, services.rpc);
-  await services.approvals.ask(context.origin, transactionView(tx, chainSummary(chain)));
+  // The preview (dry run, warnings) runs beside gas and fee reads: at most one more round trip.
+  const [tx, preview] = await Promise.all([
+    prepareTransaction(param, chain, services.rpc),
+    previewTransaction(
+      {
+        from: param.from,
+        to: param.to ?? null,
+        value: param.value ?? 0n,
+        data: param.data ?? param.input ?? '0x',
+      },
+      chain,
+      services.rpc,
+    ),
+  ]);
+  await services.approvals.ask(context.origin, transactionView(tx, chainSummary(chain), preview));
 
   const pendingCount = async () => {
     const count = await services.rpc(chain.rpcUrl, 'eth_getTransactionCount', [from, 'pending']);
