@@ -5,6 +5,7 @@
  * not survive `runtime.sendMessage`.
  */
 import * as v from 'valibot';
+import type { TokenView } from './wallet.ts';
 
 const id = v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/, 'expected a request id'));
 const origin = v.pipe(v.string(), v.maxLength(2048), v.regex(/^https?:\/\/[^/]+$/, 'expected an origin'));
@@ -153,7 +154,9 @@ export type ApprovalView =
       maxTotalWei: string;
     }
   | { kind: 'add-chain'; chain: ChainSummary & { rpcUrl: string; explorerUrl: string | null } }
-  | { kind: 'switch-chain'; from: ChainSummary; to: ChainSummary };
+  | { kind: 'switch-chain'; from: ChainSummary; to: ChainSummary }
+  /** `wallet_watchAsset`: follow this ERC-20 (read from the chain; `balance` is the account's, raw units). */
+  | { kind: 'watch-asset'; chain: ChainSummary; token: TokenView };
 
 export type TransactionView = Extract<ApprovalView, { kind: 'transaction' }>;
 

@@ -18,6 +18,7 @@ const approveLabel: Record<ApprovalRequest['view']['kind'], string> = {
   'send-calls': 'Send all',
   'add-chain': 'Add and switch',
   'switch-chain': 'Switch',
+  'watch-asset': 'Add token',
 };
 
 export function ApprovalApp() {

@@ -2,6 +2,7 @@
 import type { ApprovalView, SiweView, TransactionView, TypedDataNode } from '../../../src/messages/dapp.ts';
 import { Warnings as Risks, Simulation } from './Preview.tsx';
 import { ether, gwei } from './units.ts';
+import { WatchAsset } from './WatchAsset.tsx';
 
 export function RequestView({ view }: { view: ApprovalView }) {
   switch (view.kind) {
@@ -94,6 +95,8 @@ export function RequestView({ view }: { view: ApprovalView }) {
           {view.chain.explorerUrl !== null && <Field label="Explorer" value={view.chain.explorerUrl} mono />}
         </div>
       );
+    case 'watch-asset':
+      return <WatchAsset view={view} />;
     case 'switch-chain':
       return (
         <div class="stack">

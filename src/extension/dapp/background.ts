@@ -12,6 +12,7 @@ import type { ChainConfig } from '../config.ts';
 import type { WalletDb } from '../db.ts';
 import { noteWalletUse, onSessionChange, signingKey, unlockedAddress } from '../keyring.ts';
 import { getPermission, listPermissions, putPermission, removePermission } from '../permissions.ts';
+import { storedWatchlist } from '../tokens/watchlist.ts';
 import { approvalWindow } from './approvalWindow.ts';
 import { chainRpc } from './chainRpc.ts';
 import { lockedError } from './errors.ts';
@@ -99,6 +100,7 @@ export function createDappBackground(options: {
     keyring,
     permissions,
     chains,
+    tokens: storedWatchlist(db),
     approvals: queue,
     activity,
     rpc: chainRpc,

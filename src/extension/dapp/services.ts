@@ -4,6 +4,7 @@
  * tests give them in-memory stores and a real chain.
  */
 import type { Address, Hex } from 'viem';
+import type { TokenWatchlist } from '../tokens/watchlist.ts';
 import type { PageLink, WatchRegistry } from './filters/registry.ts';
 import type { SubscriptionPoller } from './filters/subscriptions.ts';
 import type { PermissionStore } from './permissions.ts';
@@ -72,6 +73,8 @@ export type DappServices = {
   keyring: Keyring;
   permissions: PermissionStore;
   chains: ChainRegistry;
+  /** The tokens the user follows (`wallet_watchAsset`). */
+  tokens: TokenWatchlist;
   approvals: ApprovalQueue;
   activity: ActivityLog;
   events: ProviderEventSink;

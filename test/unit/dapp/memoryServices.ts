@@ -12,6 +12,7 @@ import { memoryPermissionStore } from '../../../src/extension/dapp/permissions.t
 import { ApprovalQueue } from '../../../src/extension/dapp/queue.ts';
 import type { ActivityEntry, Chain, DappServices } from '../../../src/extension/dapp/services.ts';
 import { NonceTracker } from '../../../src/extension/dapp/tx/nonce.ts';
+import { memoryWatchlist } from '../../../src/extension/tokens/watchlist.ts';
 
 export type TestServices = DappServices & {
   events: DappServices['events'] & { sent: { origin: string | '*'; event: string; data: unknown }[] };
@@ -66,6 +67,7 @@ export function memoryServices(options: { key: Hex; chains: Chain[] }): TestServ
       },
     },
     approvals,
+    tokens: memoryWatchlist(),
     activity: {
       add: async (entry) => {
         const id = String(entries.length + 1);

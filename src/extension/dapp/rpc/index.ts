@@ -28,6 +28,7 @@ import { walletGetPermissions } from './walletGetPermissions.ts';
 import { walletRequestPermissions } from './walletRequestPermissions.ts';
 import { walletRevokePermissions } from './walletRevokePermissions.ts';
 import { walletSwitchEthereumChain } from './walletSwitchEthereumChain.ts';
+import { walletWatchAsset } from './walletWatchAsset.ts';
 
 const methods = new Map<string, MethodHandler>([
   ['eth_requestAccounts', ethRequestAccounts],
@@ -40,6 +41,7 @@ const methods = new Map<string, MethodHandler>([
   ['wallet_revokePermissions', walletRevokePermissions],
   ['wallet_switchEthereumChain', walletSwitchEthereumChain],
   ['wallet_addEthereumChain', walletAddEthereumChain],
+  ['wallet_watchAsset', walletWatchAsset],
   ['personal_sign', personalSign],
   ['personal_ecRecover', personalEcRecover],
   ['eth_signTypedData', ethSignTypedData],

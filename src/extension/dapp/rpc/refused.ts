@@ -25,7 +25,6 @@ export const REFUSED_METHODS: ReadonlyMap<string, string> = new Map([
     'eth_newPendingTransactionFilter',
     'eth_newPendingTransactionFilter is not available: a wallet polling a node cannot see pending transactions.',
   ],
-  ['wallet_watchAsset', 'wallet_watchAsset is not available yet: add the token in Trine itself.'],
   [
     'wallet_registerOnboarding',
     'wallet_registerOnboarding is not available: Trine has no onboarding to hand back to a site.',
