@@ -2,7 +2,8 @@
  * EIP-712 typed data (v3 and v4) as dApps send it: `[address, typedData]`, the typed data
  * as a JSON string (or an object). Checked with viem against its own types before anything
  * is shown; a domain bound to another chain than the selected one is refused (-32602), as
- * signing it here would be a signature for the wrong network. v3 is v4 without arrays
+ * signing it here would be a signature for the wrong network. Permits (EIP-2612, Permit2)
+ * are decoded into warnings (warnings/permitWarnings.ts). v3 is v4 without arrays
  * (eth-sig-util's v3 refuses them too), so the same hash signs both.
  */
 import * as v from 'valibot';
@@ -13,7 +14,9 @@ import { requireAccount } from './access.ts';
 import { invalidParams } from './errors.ts';
 import { addressParam, MAX_DATA_BYTES, paramsOf } from './params.ts';
 import type { DappContext, DappServices } from './services.ts';
+import { lookupOf, readTokenInfos } from './simulate/tokenInfo.ts';
 import { typedDataTree } from './typedDataTree.ts';
+import { permitTokens, permitWarnings } from './warnings/permitWarnings.ts';
 
 const name = v.pipe(
   v.string(),
@@ -98,6 +101,9 @@ export async function checkedTypedData(
       `${method}: ${(error as { shortMessage?: string }).shortMessage ?? 'invalid typed data'}`,
     );
   }
+  // Permit / Permit2: the tokens' symbols and decimals, so amounts read as the user knows them.
+  const tokens = await readTokenInfos(services.rpc, chain.rpcUrl, permitTokens(data));
+  const permits = permitWarnings(data, lookupOf(tokens));
   const view = (address: `0x${string}`): ApprovalView => ({
     kind: 'sign-typed-data',
     address,
@@ -110,6 +116,7 @@ export async function checkedTypedData(
     },
     message: typedDataTree(data.types, data.primaryType, data.message),
     warnings: domainChain === undefined ? [UNBOUND_WARNING] : [],
+    ...(permits.length === 0 ? {} : { permits }),
   });
   return {
     named,

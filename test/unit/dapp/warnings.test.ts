@@ -23,7 +23,11 @@ import {
 import { revertReason } from '../../../src/extension/dapp/simulate/revertReason.ts';
 import { lookupOf } from '../../../src/extension/dapp/simulate/tokenInfo.ts';
 import { callWarnings } from '../../../src/extension/dapp/warnings/callWarnings.ts';
-import { PERMIT2_ADDRESS, permitWarnings } from '../../../src/extension/dapp/warnings/permitWarnings.ts';
+import {
+  PERMIT2_ADDRESS,
+  permitTokens,
+  permitWarnings,
+} from '../../../src/extension/dapp/warnings/permitWarnings.ts';
 import { recipientWarning } from '../../../src/extension/dapp/warnings/recipientWarning.ts';
 import { deadlineText, isUnlimited, tokenAmount } from '../../../src/extension/dapp/warnings/tokenAmount.ts';
 
@@ -213,6 +217,20 @@ describe('permit warnings (typed data)', () => {
       tokens,
     );
     expect(rows(ws[0]!)['Verifying contract']).toContain('not the Permit2 contract');
+  });
+
+  it('names the tokens to read first: the permit`s own contract, or Permit2`s listed tokens', () => {
+    const domain = { name: 'Permit2', verifyingContract: PERMIT2_ADDRESS };
+    expect(
+      permitTokens({ domain: { verifyingContract: token }, primaryType: 'Permit', message: {} }),
+    ).toEqual([token]);
+    expect(
+      permitTokens({ domain, primaryType: 'PermitBatch', message: { details: [{ token }, { token: 'x' }] } }),
+    ).toEqual([token]);
+    expect(
+      permitTokens({ domain, primaryType: 'PermitTransferFrom', message: { permitted: { token } } }),
+    ).toEqual([token]);
+    expect(permitTokens({ domain: {}, primaryType: 'Mail', message: {} })).toEqual([]);
   });
 
   it('quiet: other typed data, a Permit without a spender, zero amounts; malformed values do not throw', () => {

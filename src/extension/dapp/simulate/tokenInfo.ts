@@ -44,3 +44,13 @@ export async function readTokenInfo(
     decimals: typeof decimals === 'number' && decimals <= 77 ? decimals : null,
   };
 }
+
+/** Several tokens at once (in parallel); the ones that are not tokens are left out. */
+export async function readTokenInfos(
+  rpc: ChainRpc,
+  rpcUrl: string,
+  addresses: readonly Address[],
+): Promise<TokenInfo[]> {
+  const read = await Promise.all(addresses.map((a) => readTokenInfo(rpc, rpcUrl, a)));
+  return read.filter((t): t is TokenInfo => t !== null);
+}

@@ -15,7 +15,7 @@ import type { BalanceChangeView, SimulationView, WarningView } from '../../../me
 import type { Chain, ChainRpc } from '../services.ts';
 import { balanceChanges } from '../simulate/balanceChanges.ts';
 import { type SimulatedCall, type Simulation, simulateCalls } from '../simulate/simulateCalls.ts';
-import { lookupOf, readTokenInfo, type TokenInfo } from '../simulate/tokenInfo.ts';
+import { lookupOf, readTokenInfos, type TokenInfo } from '../simulate/tokenInfo.ts';
 import { callWarnings } from '../warnings/callWarnings.ts';
 import { recipientWarning } from '../warnings/recipientWarning.ts';
 import { decodeCall } from './decode.ts';
@@ -55,13 +55,13 @@ export async function previewCalls(
   const [simulation, codes, tokens] = await Promise.all([
     simulateCalls(rpc, chain.rpcUrl, calls),
     Promise.all(targets.map((to) => codeOf(rpc, chain.rpcUrl, to))),
-    readTokens(rpc, chain.rpcUrl, called),
+    readTokenInfos(rpc, chain.rpcUrl, called),
   ]);
   const changes = calls.map((call, i) => changesOf(simulation, i, call.from));
   const unread = distinct(
     changes.flatMap((list) => (list ?? []).flatMap((c) => (c.asset === 'native' ? [] : [c.asset]))),
   ).filter((a) => !called.some((t) => isAddressEqual(t, a)));
-  tokens.push(...(await readTokens(rpc, chain.rpcUrl, unread.slice(0, MAX_TOKEN_READS - called.length))));
+  tokens.push(...(await readTokenInfos(rpc, chain.rpcUrl, unread.slice(0, MAX_TOKEN_READS - called.length))));
   const lookup = lookupOf(tokens);
 
   return calls.map((call, i) => {
@@ -113,15 +113,6 @@ function simulationView(
 async function codeOf(rpc: ChainRpc, rpcUrl: string, address: Address): Promise<Hex | null> {
   const code = await rpc(rpcUrl, 'eth_getCode', [address, 'latest']).catch(() => null);
   return typeof code === 'string' && /^0x([0-9a-fA-F]{2})*$/.test(code) ? (code as Hex) : null;
-}
-
-async function readTokens(
-  rpc: ChainRpc,
-  rpcUrl: string,
-  addresses: readonly Address[],
-): Promise<TokenInfo[]> {
-  const read = await Promise.all(addresses.map((a) => readTokenInfo(rpc, rpcUrl, a)));
-  return read.filter((t): t is TokenInfo => t !== null);
 }
 
 function distinct(addresses: readonly Address[]): Address[] {

@@ -31,11 +31,24 @@ export function permitWarnings(
 ): WarningView[] {
   const { domain, primaryType, message } = data;
   const contract = addressOf(domain.verifyingContract);
-  const permit2 =
-    domain.name === 'Permit2' || (contract !== null && isAddressEqual(contract, PERMIT2_ADDRESS));
-  if (permit2) return permit2Warnings(primaryType, message, contract, tokens);
+  if (isPermit2(domain.name, contract)) return permit2Warnings(primaryType, message, contract, tokens);
   if (primaryType === 'Permit' && contract !== null) return eip2612Warning(message, contract, tokens);
   return [];
+}
+
+/** The token contracts a permit names, to read their symbol and decimals first (at most 8). */
+export function permitTokens(data: TypedDataForWarnings): Address[] {
+  const contract = addressOf(data.domain.verifyingContract);
+  if (isPermit2(data.domain.name, contract)) {
+    const allowance = data.primaryType === 'PermitSingle' || data.primaryType === 'PermitBatch';
+    const entries = asList(allowance ? data.message.details : data.message.permitted);
+    return entries.flatMap((e) => addressOf(e.token) ?? []).slice(0, 8);
+  }
+  return data.primaryType === 'Permit' && contract !== null ? [contract] : [];
+}
+
+function isPermit2(name: string | undefined, contract: Address | null): boolean {
+  return name === 'Permit2' || (contract !== null && isAddressEqual(contract, PERMIT2_ADDRESS));
 }
 
 function eip2612Warning(
