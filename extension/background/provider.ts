@@ -35,6 +35,11 @@ function background(): DappBackground {
   return dapp;
 }
 
+/** The dApp side's services: the wallet's Send uses the same keyring, nonces and activity log. */
+export function dappServices(): DappBackground['services'] {
+  return background().services;
+}
+
 export async function handleProviderRequest(
   request: ProviderRequest,
   context: ProviderContext,

@@ -12,6 +12,7 @@ import { WalletService } from '../../src/extension/walletService.ts';
 import type { WalletProgressEvent } from '../../src/messages/wallet.ts';
 import { createNetworkBackend } from '../../src/wallet/networkBackend.ts';
 import { config, walletDb } from './context.ts';
+import { dappServices } from './provider.ts';
 
 const area = browserSessionArea();
 const lazyArea: SessionArea = {
@@ -27,6 +28,7 @@ export const wallet = new WalletService({
   sessionArea: lazyArea,
   channel: authorizationChannel(),
   lockTimer: alarmLockTimer,
+  sending: dappServices,
   broadcast: (event: WalletProgressEvent) => {
     // No page listening is fine: progress is a courtesy.
     browser.runtime.sendMessage(event).catch(() => {});

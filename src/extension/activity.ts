@@ -17,7 +17,7 @@ export async function recordActivity(
 export async function updateActivity(
   db: WalletDb,
   id: string,
-  change: Partial<Pick<ActivityEntry, 'status' | 'hash' | 'summary'>>,
+  change: Partial<Pick<ActivityEntry, 'status' | 'hash' | 'summary' | 'replacedBy'>>,
 ): Promise<ActivityEntry> {
   const tx = db.transaction('activity', 'readwrite');
   const current = await tx.store.get(id);
@@ -26,6 +26,10 @@ export async function updateActivity(
   await tx.store.put(next);
   await tx.done;
   return next;
+}
+
+export async function getActivity(db: WalletDb, id: string): Promise<ActivityEntry | undefined> {
+  return db.get('activity', id);
 }
 
 export async function listActivity(db: WalletDb, limit = 100): Promise<ActivityEntry[]> {

@@ -1,7 +1,6 @@
-/** The wallet procedures about chains, balance and activity: views of the stores. */
+/** The wallet procedures about chains and balance: views of the stores. */
 import { invalidInput } from '../errors/index.ts';
-import type { ActivityView, ChainInput, ChainView, WalletReplies } from '../messages/wallet.ts';
-import { listActivity } from './activity.ts';
+import type { ChainInput, ChainView, WalletReplies } from '../messages/wallet.ts';
 import { fetchBalance } from './balance.ts';
 import { checkChainId } from './chainIdCheck.ts';
 import {
@@ -38,10 +37,6 @@ export async function selectChainReply(
   chainId: string,
 ): Promise<ChainView[]> {
   return chainViews(await selectChain(db, builtIn, chainId as `0x${string}`));
-}
-
-export async function activityReply(db: WalletDb): Promise<ActivityView[]> {
-  return (await listActivity(db)).map(({ chainId: _, ...item }) => item);
 }
 
 export async function balanceReply(

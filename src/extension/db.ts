@@ -63,11 +63,20 @@ export type ActivityEntry = {
   origin: string | null;
   chainId: `0x${string}` | null;
   hash: `0x${string}` | null;
-  status: 'pending' | 'confirmed' | 'failed' | 'done';
+  /**
+   * A send: pending until the chain settles it; `replaced` / `cancelled` when another
+   * transaction with its nonce was mined instead (a speed-up, a cancel). Others: `done`.
+   */
+  status: 'pending' | 'confirmed' | 'failed' | 'replaced' | 'cancelled' | 'done';
   summary: string;
   at: number;
   /** For a send: what was signed, so speed up and cancel can re-sign the same nonce. */
   tx?: SentTransaction;
+  /**
+   * A speed-up or cancel of this send was signed (written just before its broadcast, so a
+   * watcher that sees this nonce used knows which): the replacement's hash.
+   */
+  replacedBy?: { hash: `0x${string}`; mode: 'speed-up' | 'cancel' };
 };
 
 /** A signed-and-sent transaction's fields, amounts as decimal strings of wei. */

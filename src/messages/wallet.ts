@@ -6,6 +6,7 @@
  * (shown once to be written down) and the exported private key (behind re-authentication).
  */
 import * as v from 'valibot';
+import type { TransactionView } from './dapp.ts';
 
 const hex = (bytes: number) => v.pipe(v.string(), v.regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`)));
 const label = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100));
@@ -111,6 +112,13 @@ export const ChainInput = v.strictObject({
 });
 export type ChainInput = v.InferOutput<typeof ChainInput>;
 
+/** The Send screen's fields as typed; the background checks them (src/extension/send/). */
+const sendTo = v.pipe(v.string(), v.maxLength(256));
+const sendAmount = v.pipe(v.string(), v.maxLength(100));
+const sendToken = v.nullable(v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{40}$/, 'expected a token address')));
+/** A prepared send's id (one use, short-lived). */
+const sendId = v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/, 'expected a send id'));
+
 export const WalletMessage = v.variant('type', [
   v.strictObject({ type: v.literal('wallet-status') }),
   /** Run the OpenID login (identity API) and ask the nodes. `interactive: false` = silent re-login. */
@@ -156,6 +164,25 @@ export const WalletMessage = v.variant('type', [
   v.strictObject({ type: v.literal('wallet-rename-account'), index: accountIndex, name: accountName }),
   /** This browser signs with account `index` from now on. */
   v.strictObject({ type: v.literal('wallet-select-account'), index: accountIndex }),
+  /**
+   * Check a send (recipient: an address, checksum checked when mixed case, or an ENS name;
+   * amount: decimal in the asset's units or "max"; token: an ERC-20, null for the coin),
+   * build it and return its review. Nothing is signed.
+   */
+  v.strictObject({
+    type: v.literal('wallet-send-prepare'),
+    to: sendTo,
+    amount: sendAmount,
+    token: sendToken,
+  }),
+  /** A pending send again with the same nonce and higher fees: the same transaction, or a 0-value self-send. */
+  v.strictObject({
+    type: v.literal('wallet-replace-prepare'),
+    activityId: v.pipe(v.string(), v.maxLength(64)),
+    mode: v.picklist(['speed-up', 'cancel']),
+  }),
+  /** Sign and broadcast a prepared send (or replacement) the user reviewed. */
+  v.strictObject({ type: v.literal('wallet-send-confirm'), id: sendId }),
   /** The followed ERC-20 tokens of the selected chain, with the selected account's balances. */
   v.strictObject({ type: v.literal('wallet-tokens') }),
   /** Follow the ERC-20 at `address` on the selected chain (symbol, decimals and name read from the chain). */
@@ -196,9 +223,25 @@ export type ActivityView = {
   kind: 'send' | 'sign' | 'connect';
   origin: string | null;
   hash: `0x${string}` | null;
-  status: 'pending' | 'confirmed' | 'failed' | 'done';
+  /** `replaced` / `cancelled`: another transaction with its nonce was mined instead. */
+  status: 'pending' | 'confirmed' | 'failed' | 'replaced' | 'cancelled' | 'done';
   summary: string;
   at: number;
+  chainId: `0x${string}` | null;
+  /** The transaction on the chain's block explorer, where the chain has one. */
+  explorerUrl: string | null;
+  /** A pending send of this wallet's account: it can be sped up or cancelled. */
+  replaceable: boolean;
+};
+
+/** A transaction to review before it is signed, in the approval window's own view. */
+export type SendReview = {
+  ok: true;
+  /** For `wallet-send-confirm`. */
+  id: string;
+  /** One line: "Send 1.5 ETH to 0x…", "Speed up: …". */
+  summary: string;
+  view: TransactionView;
 };
 
 export type WalletReplies = {
@@ -223,6 +266,9 @@ export type WalletReplies = {
   'wallet-add-account': { ok: true; accounts: AccountView[]; added: AccountView };
   'wallet-rename-account': { ok: true; accounts: AccountView[] };
   'wallet-select-account': { ok: true; accounts: AccountView[] };
+  'wallet-send-prepare': SendReview;
+  'wallet-replace-prepare': SendReview;
+  'wallet-send-confirm': { ok: true; hash: `0x${string}`; activityId: string };
   'wallet-tokens': { ok: true; chainId: `0x${string}`; tokens: TokenView[] };
   'wallet-add-token': { ok: true; chainId: `0x${string}`; tokens: TokenView[]; added: TokenView };
   'wallet-remove-token': { ok: true; chainId: `0x${string}`; tokens: TokenView[] };

@@ -6,7 +6,7 @@
 import { bytesToHex, type Hex } from 'viem';
 import browser, { type Runtime } from 'webextension-polyfill';
 import { isTrineError } from '../../errors/index.ts';
-import { listActivity, recordActivity, updateActivity } from '../activity.ts';
+import { getActivity, listActivity, recordActivity, updateActivity } from '../activity.ts';
 import { addChain, listChains, onChainSelected, selectChain, selectedChain } from '../chains.ts';
 import type { ChainConfig } from '../config.ts';
 import type { WalletDb } from '../db.ts';
@@ -24,7 +24,7 @@ import { ApprovalQueue } from './queue.ts';
 import type { ActivityLog, ChainRegistry, DappServices, Keyring } from './services.ts';
 import { ProviderTabs } from './tabs.ts';
 import { NonceTracker } from './tx/nonce.ts';
-import { watchReceipt } from './tx/receipt.ts';
+import { watchReceipt, watchTarget } from './tx/receipt.ts';
 
 export type DappBackground = { services: DappServices; tabs: ProviderTabs };
 
@@ -67,6 +67,7 @@ export function createDappBackground(options: {
   };
   const activity: ActivityLog = {
     add: async (entry) => (await recordActivity(await db(), entry)).id,
+    get: async (id) => getActivity(await db(), id),
     update: async (id, patch) => {
       await updateActivity(await db(), id, patch);
     },
@@ -160,7 +161,7 @@ async function resumeReceiptWatches(services: DappServices): Promise<void> {
       const chain = await services.chains.get(entry.chainId);
       if (chain === undefined) continue;
       void watchReceipt(
-        { activityId: entry.id, hash: entry.hash, rpcUrl: chain.rpcUrl },
+        watchTarget({ ...entry, hash: entry.hash }, chain.rpcUrl),
         services.rpc,
         services.activity,
       );

@@ -4,6 +4,7 @@
  * tests give them in-memory stores and a real chain.
  */
 import type { Address, Hex } from 'viem';
+import type { ActivityEntry } from '../db.ts';
 import type { TokenWatchlist } from '../tokens/watchlist.ts';
 import type { PageLink, WatchRegistry } from './filters/registry.ts';
 import type { SubscriptionPoller } from './filters/subscriptions.ts';
@@ -36,21 +37,13 @@ export type Keyring = {
   withSigningKey<T>(use: (privateKey: Hex) => Promise<T>): Promise<T>;
 };
 
-export type ActivityEntry = {
-  id: string;
-  kind: 'send' | 'sign' | 'connect';
-  origin: string | null;
-  hash: Hex | null;
-  chainId: Hex | null;
-  status: 'pending' | 'confirmed' | 'failed' | 'done';
-  summary: string;
-  at: number;
-};
+export type { ActivityEntry } from '../db.ts';
 
 export type ActivityLog = {
   /** Record an entry; answers its id. */
   add(entry: Omit<ActivityEntry, 'id'>): Promise<string>;
-  update(id: string, patch: Partial<Pick<ActivityEntry, 'status' | 'summary'>>): Promise<void>;
+  get(id: string): Promise<ActivityEntry | undefined>;
+  update(id: string, patch: Partial<Pick<ActivityEntry, 'status' | 'summary' | 'replacedBy'>>): Promise<void>;
   /** Entries still waiting for a receipt (to resume watching after a worker restart). */
   pending(): Promise<ActivityEntry[]>;
 };

@@ -23,8 +23,11 @@ import { walletRemoveChain } from './walletRemoveChain.ts';
 import { walletRemoveFactor } from './walletRemoveFactor.ts';
 import { walletRemoveToken } from './walletRemoveToken.ts';
 import { walletRenameAccount } from './walletRenameAccount.ts';
+import { walletReplacePrepare } from './walletReplacePrepare.ts';
 import { walletSelectAccount } from './walletSelectAccount.ts';
 import { walletSelectChain } from './walletSelectChain.ts';
+import { walletSendConfirm } from './walletSendConfirm.ts';
+import { walletSendPrepare } from './walletSendPrepare.ts';
 import { walletSettingsSet } from './walletSettingsSet.ts';
 import { walletSignIn } from './walletSignIn.ts';
 import { walletStatus } from './walletStatus.ts';
@@ -52,6 +55,9 @@ export const procedures: { [T in WalletMessage['type']]: Procedure<T> } = {
   'wallet-add-account': walletAddAccount,
   'wallet-rename-account': walletRenameAccount,
   'wallet-select-account': walletSelectAccount,
+  'wallet-send-prepare': walletSendPrepare,
+  'wallet-replace-prepare': walletReplacePrepare,
+  'wallet-send-confirm': walletSendConfirm,
   'wallet-tokens': walletTokens,
   'wallet-add-token': walletAddToken,
   'wallet-remove-token': walletRemoveToken,

@@ -10,6 +10,7 @@ import type { Progress } from '../../wallet/progress.ts';
 import type { ExtensionConfig } from '../config.ts';
 import type { WalletDb } from '../db.ts';
 import type { AuthorizationChannel } from '../oidc/signInWithProvider.ts';
+import type { SendServices } from '../send/services.ts';
 import type { SessionState } from '../session/sessionState.ts';
 
 /** The worker's parts, as the background wires them (extension/background/wallet.ts). */
@@ -20,6 +21,8 @@ export type WalletParts = {
   channel: AuthorizationChannel;
   broadcast: (event: WalletProgressEvent) => void;
   fetchFn?: typeof fetch;
+  /** Keyring, chains, nonces, activity: what Send shares with dApp transactions (absent in tests without a chain). */
+  sending?: () => SendServices;
 };
 
 export type WalletContext = WalletParts & {

@@ -74,6 +74,7 @@ export function memoryServices(options: { key: Hex; chains: Chain[] }): TestServ
         entries.push({ ...entry, id });
         return id;
       },
+      get: async (id) => entries.find((e) => e.id === id),
       update: async (id, patch) => {
         const entry = entries.find((e) => e.id === id);
         if (entry !== undefined) Object.assign(entry, patch);

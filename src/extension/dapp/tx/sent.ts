@@ -1,0 +1,47 @@
+/**
+ * What was signed, as the activity entry keeps it (decimal strings: IndexedDB and messages
+ * carry no bigint), and back: speed up and cancel re-sign the same nonce from it.
+ */
+import type { Hex } from 'viem';
+import type { SentTransaction } from '../../db.ts';
+import type { PreparedTransaction } from './build.ts';
+
+export function toSentTransaction(tx: PreparedTransaction, nonce: number): SentTransaction {
+  return {
+    from: tx.from,
+    to: tx.to,
+    value: tx.value.toString(),
+    data: tx.data,
+    gas: tx.gas.toString(),
+    nonce,
+    fees:
+      tx.fees.type === 'eip1559'
+        ? {
+            type: 'eip1559',
+            maxFeePerGas: tx.fees.maxFeePerGas.toString(),
+            maxPriorityFeePerGas: tx.fees.maxPriorityFeePerGas.toString(),
+          }
+        : { type: 'legacy', gasPrice: tx.fees.gasPrice.toString() },
+  };
+}
+
+/** The transaction again, nonce fixed, for `chainId` (EIP-1193 hex). */
+export function fromSentTransaction(sent: SentTransaction, chainId: Hex): PreparedTransaction {
+  return {
+    chainId: Number(BigInt(chainId)),
+    from: sent.from,
+    to: sent.to,
+    value: BigInt(sent.value),
+    data: sent.data,
+    gas: BigInt(sent.gas),
+    fees:
+      sent.fees.type === 'eip1559'
+        ? {
+            type: 'eip1559',
+            maxFeePerGas: BigInt(sent.fees.maxFeePerGas),
+            maxPriorityFeePerGas: BigInt(sent.fees.maxPriorityFeePerGas),
+          }
+        : { type: 'legacy', gasPrice: BigInt(sent.fees.gasPrice) },
+    nonce: sent.nonce,
+  };
+}
