@@ -17,6 +17,18 @@ export const ProviderErrorCode = {
   chainDisconnected: 4901,
   /** EIP-3326: `wallet_switchEthereumChain` to a chain the wallet does not know (add it first). */
   unrecognizedChain: 4902,
+  /** EIP-5792: a capability the wallet does not support was required (not marked `optional`). */
+  unsupportedCapability: 5700,
+  /** EIP-5792: the wallet does not support the batch's chain. */
+  unsupportedChainId: 5710,
+  /** EIP-5792: this site already sent a batch with this id. */
+  duplicateCallsId: 5720,
+  /** EIP-5792: no batch with this id (from this site). */
+  unknownCallsId: 5730,
+  /** EIP-5792: more calls than the wallet sends in one batch. */
+  batchTooLarge: 5740,
+  /** EIP-5792: the batch must be atomic and the wallet cannot do that. */
+  atomicityNotSupported: 5760,
   /** JSON-RPC server error range: the chain's node answered with an error. */
   chainError: -32000,
   /** A request of this kind from this origin is already waiting for the user. */

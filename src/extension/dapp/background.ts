@@ -14,6 +14,7 @@ import { noteWalletUse, onSessionChange, signingKey, unlockedAddress } from '../
 import { getPermission, listPermissions, putPermission, removePermission } from '../permissions.ts';
 import { storedWatchlist } from '../tokens/watchlist.ts';
 import { approvalWindow } from './approvalWindow.ts';
+import { storedCallBatches } from './calls/batch.ts';
 import { chainRpc } from './chainRpc.ts';
 import { lockedError } from './errors.ts';
 import { WatchRegistry } from './filters/registry.ts';
@@ -117,6 +118,11 @@ export function createDappBackground(options: {
       if (Date.now() - lastPrompt < UNLOCK_PROMPT_EVERY_MS) return;
       lastPrompt = Date.now();
       // Chrome 127+ opens the popup without a user gesture; elsewhere the 4100 message says what to do.
+      await (browser.action as { openPopup?: () => Promise<void> }).openPopup?.().catch(() => {});
+    },
+    batches: storedCallBatches(db),
+    // The popup's Activity lists a batch's transactions (Chrome 127+ opens it without a gesture).
+    showActivity: async () => {
       await (browser.action as { openPopup?: () => Promise<void> }).openPopup?.().catch(() => {});
     },
   };

@@ -6,6 +6,7 @@
 import type { Address, Hex } from 'viem';
 import type { ActivityEntry } from '../db.ts';
 import type { TokenWatchlist } from '../tokens/watchlist.ts';
+import type { CallBatchStore } from './calls/batch.ts';
 import type { PageLink, WatchRegistry } from './filters/registry.ts';
 import type { SubscriptionPoller } from './filters/subscriptions.ts';
 import type { PermissionStore } from './permissions.ts';
@@ -78,6 +79,10 @@ export type DappServices = {
   subscriptions: SubscriptionPoller;
   /** Show the user how to unlock (a request needed the key while the wallet was locked). */
   promptUnlock(): Promise<void>;
+  /** EIP-5792 batches sent by sites (`wallet_sendCalls`), kept for their status. */
+  batches: CallBatchStore;
+  /** Open Trine where the user sees the activity (`wallet_showCallsStatus`). */
+  showActivity(): Promise<void>;
 };
 
 /**

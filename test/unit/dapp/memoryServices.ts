@@ -4,6 +4,7 @@
  */
 import type { Address, Hex } from 'viem';
 import { privateKeyToAddress } from 'viem/accounts';
+import { memoryCallBatchStore } from '../../../src/extension/dapp/calls/batch.ts';
 import { chainRpc } from '../../../src/extension/dapp/chainRpc.ts';
 import { lockedError } from '../../../src/extension/dapp/errors.ts';
 import { WatchRegistry } from '../../../src/extension/dapp/filters/registry.ts';
@@ -93,5 +94,7 @@ export function memoryServices(options: { key: Hex; chains: Chain[] }): TestServ
     rpc: chainRpc,
     nonces: new NonceTracker(),
     promptUnlock: async () => {},
+    batches: memoryCallBatchStore(),
+    showActivity: async () => {},
   };
 }

@@ -24,9 +24,13 @@ import { personalEcRecover } from './personalEcRecover.ts';
 import { personalSign } from './personalSign.ts';
 import { READ_ONLY_METHODS, readOnly } from './readOnly.ts';
 import { walletAddEthereumChain } from './walletAddEthereumChain.ts';
+import { walletGetCallsStatus } from './walletGetCallsStatus.ts';
+import { walletGetCapabilities } from './walletGetCapabilities.ts';
 import { walletGetPermissions } from './walletGetPermissions.ts';
 import { walletRequestPermissions } from './walletRequestPermissions.ts';
 import { walletRevokePermissions } from './walletRevokePermissions.ts';
+import { walletSendCalls } from './walletSendCalls.ts';
+import { walletShowCallsStatus } from './walletShowCallsStatus.ts';
 import { walletSwitchEthereumChain } from './walletSwitchEthereumChain.ts';
 import { walletWatchAsset } from './walletWatchAsset.ts';
 
@@ -48,6 +52,10 @@ const methods = new Map<string, MethodHandler>([
   ['eth_signTypedData_v3', ethSignTypedDataV3],
   ['eth_signTypedData_v4', ethSignTypedDataV4],
   ['eth_sendTransaction', ethSendTransaction],
+  ['wallet_getCapabilities', walletGetCapabilities],
+  ['wallet_sendCalls', walletSendCalls],
+  ['wallet_getCallsStatus', walletGetCallsStatus],
+  ['wallet_showCallsStatus', walletShowCallsStatus],
   ['eth_newFilter', ethNewFilter],
   ['eth_newBlockFilter', ethNewBlockFilter],
   ['eth_getFilterChanges', ethGetFilterChanges],

@@ -30,19 +30,6 @@ export const REFUSED_METHODS: ReadonlyMap<string, string> = new Map([
     'wallet_registerOnboarding is not available: Trine has no onboarding to hand back to a site.',
   ],
   ['wallet_scanQRCode', 'wallet_scanQRCode is not available: MetaMask Mobile only.'],
-  [
-    'wallet_getCapabilities',
-    'wallet_getCapabilities is not available: Trine does not do EIP-5792 calls yet.',
-  ],
-  [
-    'wallet_sendCalls',
-    'wallet_sendCalls is not available: Trine does not do EIP-5792 calls yet; send each transaction.',
-  ],
-  ['wallet_getCallsStatus', 'wallet_getCallsStatus is not available: Trine does not do EIP-5792 calls yet.'],
-  [
-    'wallet_showCallsStatus',
-    'wallet_showCallsStatus is not available: Trine does not do EIP-5792 calls yet.',
-  ],
   ['wallet_getSnaps', 'wallet_getSnaps is not available: Snaps are MetaMask only.'],
   ['wallet_requestSnaps', 'wallet_requestSnaps is not available: Snaps are MetaMask only.'],
   ['wallet_invokeSnap', 'wallet_invokeSnap is not available: Snaps are MetaMask only.'],

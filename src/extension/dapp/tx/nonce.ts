@@ -20,14 +20,31 @@ export class NonceTracker {
     pendingCount: () => Promise<number>,
     use: (nonce: number) => Promise<T>,
   ): Promise<T> {
+    return this.withConsecutive(chainId, account, pendingCount, async (nonce) => ({
+      used: 1,
+      result: await use(nonce),
+    }));
+  }
+
+  /**
+   * Several consecutive nonces under one hold of the lock (an EIP-5792 batch: nothing else
+   * can take a nonce between its transactions). `use` answers how many it used from `first`;
+   * the ones after are free again.
+   */
+  async withConsecutive<T>(
+    chainId: Hex,
+    account: Address,
+    pendingCount: () => Promise<number>,
+    use: (first: number) => Promise<{ used: number; result: T }>,
+  ): Promise<T> {
     const key = `${chainId}:${account.toLowerCase()}`;
     const before = this.#locks.get(key) ?? Promise.resolve();
     const run = before
       .catch(() => {})
       .then(async () => {
         const nonce = Math.max(await pendingCount(), this.#next.get(key) ?? 0);
-        const result = await use(nonce); // throws → #next untouched: the nonce is free again
-        this.#next.set(key, nonce + 1);
+        const { used, result } = await use(nonce); // throws → #next untouched: the nonces are free again
+        if (used > 0) this.#next.set(key, nonce + used);
         return result;
       });
     this.#locks.set(key, run);
