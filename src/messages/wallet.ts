@@ -277,6 +277,12 @@ export type WalletReplies = {
   'wallet-remove-chain': { ok: true; chains: ChainView[] };
 };
 
+/**
+ * Broadcast by the background (runtime.sendMessage) when an activity entry is recorded or
+ * changes status (a send mined or failed): screens showing balances read them again.
+ */
+export type WalletActivityChangedEvent = { type: 'wallet-activity-changed' };
+
 /** Broadcast by the background (runtime.sendMessage) during long steps. */
 export type WalletProgressEvent = {
   type: 'wallet-progress';

@@ -26,6 +26,7 @@ import type { ActivityLog, ChainRegistry, DappServices, Keyring } from './servic
 import { ProviderTabs } from './tabs.ts';
 import { NonceTracker } from './tx/nonce.ts';
 import { watchReceipt, watchTarget } from './tx/receipt.ts';
+import type { WalletActivityChangedEvent } from '../../messages/wallet.ts';
 
 export type DappBackground = { services: DappServices; tabs: ProviderTabs };
 
@@ -66,11 +67,21 @@ export function createDappBackground(options: {
       await selectChain(await db(), builtInChains, chainId);
     },
   };
+  // Balances move when a send is recorded and when its receipt settles it: open screens re-read them.
+  const activityChanged = () =>
+    void browser.runtime
+      .sendMessage({ type: 'wallet-activity-changed' } satisfies WalletActivityChangedEvent)
+      .catch(() => {});
   const activity: ActivityLog = {
-    add: async (entry) => (await recordActivity(await db(), entry)).id,
+    add: async (entry) => {
+      const { id } = await recordActivity(await db(), entry);
+      activityChanged();
+      return id;
+    },
     get: async (id) => getActivity(await db(), id),
     update: async (id, patch) => {
       await updateActivity(await db(), id, patch);
+      if (patch.status !== undefined) activityChanged();
     },
     pending: async () =>
       (await listActivity(await db(), 1000)).filter((e) => e.kind === 'send' && e.status === 'pending'),

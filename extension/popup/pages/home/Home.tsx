@@ -5,6 +5,8 @@ import { callWallet } from '../../../shared/ui/callWallet.ts';
 import { ErrorNote } from '../../../shared/ui/ErrorNote.tsx';
 import { type ErrorAdvice, errorText } from '../../../shared/ui/errorText.ts';
 import { formatBalance } from '../../../shared/ui/format.ts';
+import { useActivityChanged } from '../../hooks/useActivityChanged.ts';
+import { Tokens } from '../tokens/Tokens.tsx';
 import { ChainSwitcher } from './ChainSwitcher.tsx';
 
 type Balance = { wei: string; symbol: string; chainId: string };
@@ -24,12 +26,21 @@ export function Home({
   const [chains, setChains] = useState<ChainView[] | null>(null);
   const [balance, setBalance] = useState<Balance | null>(null);
   const [error, setError] = useState<ErrorAdvice | null>(null);
+  /** Bumped when balances may have moved: the token list reads them again. */
+  const [refresh, setRefresh] = useState(0);
   const loadBalance = useCallback(() => {
     setBalance(null);
     callWallet({ type: 'wallet-balance' }).then(setBalance, (failure: unknown) =>
       setError(errorText(failure)),
     );
   }, []);
+  // A transaction settled (or was sent): read the balances again.
+  useActivityChanged(
+    useCallback(() => {
+      loadBalance();
+      setRefresh((n) => n + 1);
+    }, [loadBalance]),
+  );
   useEffect(() => {
     callWallet({ type: 'wallet-chains' }).then(
       (reply) => setChains(reply.chains),
@@ -42,6 +53,7 @@ export function Home({
     try {
       setChains((await callWallet({ type: 'wallet-select-chain', chainId })).chains);
       loadBalance();
+      setRefresh((n) => n + 1);
     } catch (failure) {
       setError(errorText(failure));
     }
@@ -73,6 +85,10 @@ export function Home({
         </button>
       </div>
       <ErrorNote advice={error} />
+      <Tokens
+        networkName={chains?.find((chain) => chain.selected)?.name ?? 'this network'}
+        refresh={refresh}
+      />
     </section>
   );
 }
