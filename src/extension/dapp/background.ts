@@ -6,6 +6,7 @@
 import { bytesToHex, type Hex } from 'viem';
 import browser, { type Runtime } from 'webextension-polyfill';
 import { isTrineError } from '../../errors/index.ts';
+import type { WalletActivityChangedEvent } from '../../messages/wallet.ts';
 import { getActivity, listActivity, recordActivity, updateActivity } from '../activity.ts';
 import { addChain, listChains, onChainSelected, selectChain, selectedChain } from '../chains.ts';
 import type { ChainConfig } from '../config.ts';
@@ -26,7 +27,6 @@ import type { ActivityLog, ChainRegistry, DappServices, Keyring } from './servic
 import { ProviderTabs } from './tabs.ts';
 import { NonceTracker } from './tx/nonce.ts';
 import { watchReceipt, watchTarget } from './tx/receipt.ts';
-import type { WalletActivityChangedEvent } from '../../messages/wallet.ts';
 
 export type DappBackground = { services: DappServices; tabs: ProviderTabs };
 
