@@ -1,0 +1,94 @@
+/**
+ * The transaction preview's cost in latency: the time from a dApp's transaction to the
+ * approval view, with and without the preview (simulation, recipient code, token metadata),
+ * through a proxy that holds every JSON-RPC request for DELAY_MS in front of anvil — the
+ * node's round trip dominates, as it does for a remote node. The preview's requests go out
+ * with gas estimation and fee history (one Promise.all), so it should cost at most one more
+ * round trip: `simulation.extra_round_trips` = (median with − median without) / DELAY_MS,
+ * the worst of a token transfer, an unlimited approve and a plain send. Same code as the
+ * service worker (tx/build.ts, tx/preview.ts, tx/view.ts), run in Node. Contract: scripts/bench.mjs.
+ */
+import { encodeFunctionData, erc20Abi, maxUint256, parseEther } from 'viem';
+import { chainRpc } from '../src/extension/dapp/chainRpc.ts';
+import type { Chain } from '../src/extension/dapp/services.ts';
+import { prepareTransaction } from '../src/extension/dapp/tx/build.ts';
+import { previewTransaction } from '../src/extension/dapp/tx/preview.ts';
+import { transactionView } from '../src/extension/dapp/tx/view.ts';
+import { deployTestToken } from '../test/helpers/testToken.ts';
+import { DEV_ADDRESS, startAnvil } from '../test/unit/dapp/anvil.ts';
+import { startDelayProxy } from './lib/delayProxy.ts';
+
+const quick = process.argv.includes('--quick') || process.env.TRINE_BENCH_QUICK === '1';
+const DELAY_MS = 50;
+const rounds = quick ? 7 : 25;
+const friend = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' as const;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const round = (x: number, digits = 3) => Number(x.toFixed(digits));
+
+const anvil = await startAnvil({ chainId: 31337 });
+const proxy = await startDelayProxy(anvil.url, DELAY_MS);
+try {
+  const token = await deployTestToken(anvil.url, { name: 'Test Dollar', symbol: 'TUSD', decimals: 6 });
+  await token.mint(DEV_ADDRESS, 1_000_000_000n);
+  const chain: Chain = { chainId: '0x7a69', name: 'anvil', rpcUrl: proxy.url, symbol: 'ETH' };
+  const summary = { chainId: chain.chainId, name: chain.name, symbol: chain.symbol };
+  const cases = {
+    'token transfer': {
+      from: DEV_ADDRESS,
+      to: token.address,
+      value: 0n,
+      data: encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [friend, 1_000_000n] }),
+    },
+    'unlimited approve': {
+      from: DEV_ADDRESS,
+      to: token.address,
+      value: 0n,
+      data: encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [friend, maxUint256] }),
+    },
+    'plain send': { from: DEV_ADDRESS, to: friend, value: parseEther('1'), data: '0x' as const },
+  };
+
+  const time = async (run: () => Promise<unknown>) => {
+    const t = performance.now();
+    await run();
+    return performance.now() - t;
+  };
+  const results: { name: string; without: number; with: number }[] = [];
+  for (const [name, call] of Object.entries(cases)) {
+    const without = async () => transactionView(await prepareTransaction(call, chain, chainRpc), summary);
+    const withPreview = async () => {
+      const [tx, preview] = await Promise.all([
+        prepareTransaction(call, chain, chainRpc),
+        previewTransaction(call, chain, chainRpc),
+      ]);
+      const view = transactionView(tx, summary, preview);
+      if (view.simulation?.outcome !== 'success') throw new Error(`${name}: the simulation did not succeed`);
+    };
+    await without(); // warm-up: connections, JIT
+    await withPreview();
+    const a: number[] = [];
+    const b: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      a.push(await time(without)); // interleaved, so drift on a shared machine hits both alike
+      b.push(await time(withPreview));
+    }
+    results.push({ name, without: median(a), with: median(b) });
+    console.info(
+      `${name}: prepare → view ${median(a).toFixed(1)} ms without the preview, ${median(b).toFixed(1)} ms with it (median of ${rounds}, ${DELAY_MS} ms per request)`,
+    );
+  }
+  const extra = Math.max(...results.map((r) => (r.with - r.without) / DELAY_MS));
+  const transfer = results[0]!;
+  console.info(`extra round trips (worst case): ${extra.toFixed(2)} (must be ≤ 1)`);
+  process.stdout.write(
+    `${JSON.stringify({
+      'simulation.extra_round_trips': round(Math.max(0, extra), 2),
+      'simulation.prepare_ms': round(transfer.without, 1),
+      'simulation.prepare_with_preview_ms': round(transfer.with, 1),
+    })}\n`,
+  );
+} finally {
+  await proxy.close();
+  await anvil.stop();
+}
