@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chainRpc } from '../../../src/extension/dapp/chainRpc.ts';
 import { ProviderError } from '../../../src/extension/dapp/errors.ts';
 import type { Chain, ChainRpc } from '../../../src/extension/dapp/services.ts';
+import { readTokenInfos } from '../../../src/extension/dapp/simulate/tokenInfo.ts';
 import { FALLBACK_GAS_PERCENT, prepareTransaction } from '../../../src/extension/dapp/tx/build.ts';
 import { previewCalls, previewTransaction } from '../../../src/extension/dapp/tx/preview.ts';
 import { transactionView } from '../../../src/extension/dapp/tx/view.ts';
@@ -144,5 +145,20 @@ describe('previewCalls', () => {
       outcome: 'revert',
       reason: 'balance',
     });
+  });
+});
+
+describe('token metadata', () => {
+  it('a node too slow to answer leaves the amounts in smallest units, after the bound, not the node`s timeout', async () => {
+    const slow: ChainRpc = (url, method, params) =>
+      method === 'eth_call'
+        ? new Promise((resolve) => setTimeout(() => resolve(chainRpc(url, method, params)), 5_000))
+        : chainRpc(url, method, params);
+    const started = Date.now();
+    expect(await readTokenInfos(slow, anvil.url, [token.address], 200)).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(await readTokenInfos(chainRpc, anvil.url, [token.address])).toEqual([
+      { address: token.address, symbol: 'TUSD', decimals: 6 },
+    ]);
   });
 });

@@ -45,12 +45,28 @@ export async function readTokenInfo(
   };
 }
 
-/** Several tokens at once (in parallel); the ones that are not tokens are left out. */
+/** How long a token's metadata may take before the amounts are shown without it. */
+export const TOKEN_READ_TIMEOUT_MS = 3_000;
+
+/**
+ * Several tokens at once (in parallel); those that are not tokens, or did not answer within
+ * `timeoutMs`, are left out: a slow node delays the approval by at most that much.
+ */
 export async function readTokenInfos(
   rpc: ChainRpc,
   rpcUrl: string,
   addresses: readonly Address[],
+  timeoutMs = TOKEN_READ_TIMEOUT_MS,
 ): Promise<TokenInfo[]> {
-  const read = await Promise.all(addresses.map((a) => readTokenInfo(rpc, rpcUrl, a)));
-  return read.filter((t): t is TokenInfo => t !== null);
+  if (addresses.length === 0) return [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), timeoutMs);
+  });
+  try {
+    const read = await Promise.all(addresses.map((a) => Promise.race([readTokenInfo(rpc, rpcUrl, a), late])));
+    return read.filter((t): t is TokenInfo => t !== null);
+  } finally {
+    clearTimeout(timer);
+  }
 }
