@@ -9,11 +9,12 @@ import { Activity } from '../pages/activity/Activity.tsx';
 import { Factors } from '../pages/factors/Factors.tsx';
 import { Home } from '../pages/home/Home.tsx';
 import { Receive } from '../pages/receive/Receive.tsx';
+import { Send } from '../pages/send/Send.tsx';
 import { Settings } from '../pages/settings/Settings.tsx';
 import { Sites } from '../pages/sites/Sites.tsx';
 
-type Section = 'home' | 'activity' | 'factors' | 'sites' | 'settings' | 'accounts' | 'receive';
-/** The section bar; Accounts and Receive are reached from Home. */
+type Section = 'home' | 'activity' | 'factors' | 'sites' | 'settings' | 'accounts' | 'receive' | 'send';
+/** The section bar; Accounts, Send and Receive are reached from Home. */
 const sections: { id: Section; label: string }[] = [
   { id: 'home', label: 'Home' },
   { id: 'activity', label: 'Activity' },
@@ -53,6 +54,7 @@ export function Wallet({ state, onState, onRefresh }: WalletProps) {
             accountName={state.account.name}
             onAccounts={() => setSection('accounts')}
             onReceive={() => setSection('receive')}
+            onSend={() => setSection('send')}
           />
         )}
         {section === 'accounts' && <Accounts onChanged={onRefresh} onBack={() => setSection('home')} />}
@@ -63,6 +65,7 @@ export function Wallet({ state, onState, onRefresh }: WalletProps) {
             onBack={() => setSection('home')}
           />
         )}
+        {section === 'send' && <Send onBack={() => setSection('home')} />}
         {section === 'activity' && <Activity />}
         {section === 'factors' && <Factors onLocked={onRefresh} network={state.network} />}
         {section === 'sites' && <Sites />}

@@ -40,7 +40,7 @@ export async function confirmSend(
     nonce: sent.nonce,
     hash: sent.hash,
     origin: null,
-    summary: draft.summary,
+    summary: draft.summary.activity,
   });
   return { hash: sent.hash, activityId };
 }

@@ -11,8 +11,8 @@ import type { PreparedTransaction } from '../dapp/tx/build.ts';
 export type SendDraft = {
   chain: Chain;
   tx: PreparedTransaction;
-  /** One line for the review and the activity list. */
-  summary: string;
+  /** One line each for the review ("Send 1 ETH to 0x…") and the activity list ("Sent 1 ETH to 0x…"). */
+  summary: { review: string; activity: string };
   /** A speed-up or cancel: the pending entry it replaces. */
   replaces: { activityId: string; mode: 'speed-up' | 'cancel' } | null;
 };

@@ -85,7 +85,7 @@ async function coinSend(
       'amount',
       `${coin(value)} plus a fee of up to ${coin(fee)} is more than the balance, ${coin(balance)}; at most ${coin(balance > fee ? balance - fee : 0n)} can be sent`,
     );
-  return { chain, tx, summary: `Send ${coin(tx.value)} to ${shownTo}`, replaces: null };
+  return { chain, tx, summary: summaryOf(`${coin(tx.value)} to ${shownTo}`), replaces: null };
 }
 
 async function tokenSend(
@@ -116,8 +116,10 @@ async function tokenSend(
       'fee',
       `the fee of up to ${formatAmount(fee, COIN_DECIMALS, chain.symbol)} is more than the balance, ${formatAmount(balance, COIN_DECIMALS, chain.symbol)}`,
     );
-  return { chain, tx, summary: `Send ${units(value)} to ${shownTo}`, replaces: null };
+  return { chain, tx, summary: summaryOf(`${units(value)} to ${shownTo}`), replaces: null };
 }
+
+const summaryOf = (what: string) => ({ review: `Send ${what}`, activity: `Sent ${what}` });
 
 /** The most the fee can be: gas limit × highest price per gas. */
 export function maxFee(tx: Pick<PreparedTransaction, 'gas' | 'fees'>): bigint {

@@ -90,8 +90,14 @@ export async function prepareReplacement(
         : { ...original, to: original.from, value: 0n, data: '0x' as const, gas: TRANSFER_GAS, fees };
     const summary =
       mode === 'speed-up'
-        ? `Speed up (nonce ${original.nonce}): ${entry.summary}`
-        : `Cancel (nonce ${original.nonce}): ${entry.summary}`;
+        ? {
+            review: `Speed up (nonce ${original.nonce}): ${entry.summary}`,
+            activity: `Speed-up (nonce ${original.nonce}) of: ${entry.summary}`,
+          }
+        : {
+            review: `Cancel (nonce ${original.nonce}): ${entry.summary}`,
+            activity: `Cancel (nonce ${original.nonce}) of: ${entry.summary}`,
+          };
     return { chain, tx, summary, replaces: { activityId, mode } };
   } catch (error) {
     throw chainFailure(error, chain);

@@ -22,7 +22,7 @@ export async function reviewOf(draft: SendDraft, rpc: ChainRpc): Promise<SendRev
   return {
     ok: true,
     id: sendDrafts.put(draft),
-    summary: draft.summary,
+    summary: draft.summary.review,
     view: transactionView(tx, chainSummary(chain), preview),
   };
 }

@@ -93,7 +93,10 @@ describe('coin', () => {
       services.address,
       services,
     );
-    expect(draft.summary).toBe(`Send 0.25 ETH to ${recipient}`);
+    expect(draft.summary).toEqual({
+      review: `Send 0.25 ETH to ${recipient}`,
+      activity: `Sent 0.25 ETH to ${recipient}`,
+    });
     expect(draft.tx).toMatchObject({ to: recipient, value: parseEther('0.25'), gas: 21_000n, data: '0x' });
     const { hash, activityId } = await confirmSend(draft, services);
     expect((await waitForReceipt(chain.url, hash)).status).toBe('0x1');
@@ -166,7 +169,7 @@ describe('ERC-20', () => {
       services.address,
       services,
     );
-    expect(draft.summary).toBe(`Send 1.25 TUSD to ${recipient}`);
+    expect(draft.summary.review).toBe(`Send 1.25 TUSD to ${recipient}`);
     expect(draft.tx).toMatchObject({ to: token.address, value: 0n });
     await waitForReceipt(chain.url, (await confirmSend(draft, services)).hash);
     expect(await token.balanceOf(recipient)).toBe(before + 1_250_000n);

@@ -17,11 +17,13 @@ export function Home({
   accountName,
   onAccounts,
   onReceive,
+  onSend,
 }: {
   address: string;
   accountName: string;
   onAccounts: () => void;
   onReceive: () => void;
+  onSend: () => void;
 }) {
   const [chains, setChains] = useState<ChainView[] | null>(null);
   const [balance, setBalance] = useState<Balance | null>(null);
@@ -80,6 +82,9 @@ export function Home({
       </p>
       <CopyAddress address={address} />
       <div class="home-actions">
+        <button type="button" class="button" onClick={onSend}>
+          Send
+        </button>
         <button type="button" class="button" onClick={onReceive}>
           Receive
         </button>
