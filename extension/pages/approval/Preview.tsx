@@ -5,7 +5,7 @@
 import { formatUnits } from 'viem';
 import type { BalanceChangeView, SimulationView, WarningView } from '../../../src/messages/dapp.ts';
 
-export function Warnings({ warnings }: { warnings: readonly WarningView[] | undefined }) {
+export function Risks({ warnings }: { warnings: readonly WarningView[] | undefined }) {
   if (warnings === undefined || warnings.length === 0) return null;
   return (
     <div class="stack">

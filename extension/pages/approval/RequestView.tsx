@@ -1,6 +1,6 @@
 /** The body of one waiting request: what the user is agreeing to, per kind. */
 import type { ApprovalView, SiweView, TransactionView, TypedDataNode } from '../../../src/messages/dapp.ts';
-import { Warnings as Risks, Simulation } from './Preview.tsx';
+import { Risks, Simulation } from './Preview.tsx';
 import { ether, gwei } from './units.ts';
 import { WatchAsset } from './WatchAsset.tsx';
 
