@@ -211,6 +211,46 @@ describe('wallet_getCallsStatus and wallet_showCallsStatus', () => {
   });
 });
 
+describe('a call sped up or cancelled in the popup', () => {
+  it('counts by its replacement`s receipt; a cancel drops it', async () => {
+    // A call whose own transaction never got mined, and a real mined transaction standing in
+    // for the replacement the popup signed (its activity entry notes it, as speed-up does).
+    const unmined = `0x${'ab'.repeat(32)}` as Hex;
+    const { receipts } = (await result('wallet_getCallsStatus', ['partial'])) as { receipts: CallReceipt[] };
+    const mined = receipts[0]!.transactionHash;
+    for (const mode of ['speed-up', 'cancel'] as const) {
+      const activityId = await s.activity.add({
+        kind: 'send',
+        origin: site,
+        hash: unmined,
+        chainId: '0x7a69',
+        status: 'pending',
+        summary: 'replaced call',
+        at: 0,
+      });
+      await s.activity.update(activityId, { replacedBy: { hash: mined, mode } });
+      await s.batches.add({
+        id: mode,
+        origin: site,
+        chainId: '0x7a69',
+        from: s.address,
+        callCount: 1,
+        hashes: [unmined],
+        error: null,
+        activityIds: [activityId],
+        at: 0,
+      });
+    }
+    const spedUp = (await result('wallet_getCallsStatus', ['speed-up'])) as {
+      status: number;
+      receipts: CallReceipt[];
+    };
+    expect(spedUp.status).toBe(200);
+    expect(spedUp.receipts.map((r) => r.transactionHash)).toEqual([mined]);
+    expect(await result('wallet_getCallsStatus', ['cancel'])).toMatchObject({ status: 400, receipts: [] });
+  });
+});
+
 describe('the status code (EIP-5792)', () => {
   const base: CallBatch = {
     id: 'b',
@@ -230,13 +270,15 @@ describe('the status code (EIP-5792)', () => {
     gasUsed: '0x5208',
     transactionHash: '0x01',
   });
-  it('100 pending, 200 all succeeded, 500 all reverted, 600 partly, or sending stopped', () => {
-    expect(callsStatus(base, [receipt('0x1'), null]).status).toBe(100);
+  it('100 pending, 200 all succeeded, 400 none on chain, 500 all reverted, 600 partly or stopped early', () => {
+    expect(callsStatus(base, [receipt('0x1'), 'pending']).status).toBe(100);
     expect(callsStatus(base, [receipt('0x1'), receipt('0x1')]).status).toBe(200);
+    expect(callsStatus(base, ['dropped', 'dropped']).status).toBe(400);
     expect(callsStatus(base, [receipt('0x0'), receipt('0x0')]).status).toBe(500);
     expect(callsStatus(base, [receipt('0x1'), receipt('0x0')]).status).toBe(600);
+    expect(callsStatus(base, [receipt('0x0'), 'dropped']).status).toBe(600);
     const stopped = { ...base, hashes: ['0x01' as Hex], error: 'nonce too low' };
     expect(callsStatus(stopped, [receipt('0x1')]).status).toBe(600);
-    expect(callsStatus(base, [receipt('0x1'), null]).receipts).toHaveLength(1);
+    expect(callsStatus(base, [receipt('0x1'), 'pending']).receipts).toHaveLength(1);
   });
 });

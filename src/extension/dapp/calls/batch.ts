@@ -19,6 +19,8 @@ export type CallBatch = {
   hashes: Hex[];
   /** Why sending stopped before the last call, if it did. */
   error: string | null;
+  /** The activity entry of each sent call (a speed-up or cancel from the popup is noted there). */
+  activityIds?: string[];
   at: number;
 };
 

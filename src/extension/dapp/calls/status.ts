@@ -1,12 +1,13 @@
 /**
  * A batch's status as `wallet_getCallsStatus` answers it (EIP-5792): the receipts of the
- * transactions mined so far, and the status code —
- *   100 pending (a sent transaction has no receipt yet),
- *   200 confirmed (every call sent and succeeded),
- *   500 chain rules failure (every call sent and reverted),
- *   600 partial failure (some reverted, or sending stopped after some were sent);
- * 400 (nothing got on chain) does not arise: a batch nothing of which was sent is refused
- * at `wallet_sendCalls` and never kept. `atomic` is false: each call is its own transaction.
+ * calls mined so far, and the status code —
+ *   100 pending (a sent call has no receipt yet),
+ *   200 confirmed (every call mined and succeeded),
+ *   400 off-chain failure (no call got on chain: all cancelled from the popup),
+ *   500 chain rules failure (every call reverted),
+ *   600 partial failure (some reverted or were cancelled, or sending stopped early).
+ * A call sped up in the popup counts by its replacement's receipt. `atomic` is false: each
+ * call is its own transaction.
  */
 import type { Hex } from 'viem';
 import type { CallBatch } from './batch.ts';
@@ -22,6 +23,9 @@ export type CallReceipt = {
   transactionHash: Hex;
 };
 
+/** Where one call is: mined (its receipt), still pending, or never to be (cancelled, not sent). */
+export type CallOutcome = CallReceipt | 'pending' | 'dropped';
+
 export type CallsStatus = {
   version: string;
   id: string;
@@ -31,27 +35,21 @@ export type CallsStatus = {
   receipts: CallReceipt[];
 };
 
-/** `receipts[i]`: the node's receipt of `batch.hashes[i]`, or null while it is not mined. */
-export function callsStatus(batch: CallBatch, receipts: readonly (CallReceipt | null)[]): CallsStatus {
-  const mined = receipts.filter((r): r is CallReceipt => r !== null);
-  const succeeded = mined.filter((r) => r.status === '0x1').length;
-  const allSent = batch.hashes.length === batch.callCount;
-  const status =
-    mined.length < batch.hashes.length
-      ? 100
-      : allSent && succeeded === mined.length
-        ? 200
-        : allSent && succeeded === 0
+/** `outcomes[i]`: call i's (calls never sent are counted as dropped). */
+export function callsStatus(batch: CallBatch, outcomes: readonly CallOutcome[]): CallsStatus {
+  const all = Array.from({ length: batch.callCount }, (_, i): CallOutcome => outcomes[i] ?? 'dropped');
+  const receipts = all.filter((o): o is CallReceipt => typeof o === 'object');
+  const succeeded = receipts.filter((r) => r.status === '0x1').length;
+  const status = all.includes('pending')
+    ? 100
+    : succeeded === all.length
+      ? 200
+      : receipts.length === 0
+        ? 400
+        : succeeded === 0 && receipts.length === all.length
           ? 500
           : 600;
-  return {
-    version: CALLS_VERSION,
-    id: batch.id,
-    chainId: batch.chainId,
-    status,
-    atomic: false,
-    receipts: mined,
-  };
+  return { version: CALLS_VERSION, id: batch.id, chainId: batch.chainId, status, atomic: false, receipts };
 }
 
 /** The EIP's receipt fields from a node's `eth_getTransactionReceipt` answer; null when absent or malformed. */

@@ -64,6 +64,18 @@ export const walletSendCalls: MethodHandler = async (params, context, services) 
   const sent = await sendInOrder(services, chain, txs);
   if (sent.length === 0) throw sent.error;
   const id = request.id ?? bytesToHex(crypto.getRandomValues(new Uint8Array(32)));
+  const activityIds: string[] = [];
+  for (const [i, { hash, nonce }] of sent.entries())
+    activityIds.push(
+      await trackSend(services, {
+        chain,
+        tx: txs[i]!,
+        nonce,
+        hash,
+        origin: context.origin,
+        summary: `Call ${i + 1} of ${txs.length} of a batch: ${callSummary(txs[i]!, chain)}`,
+      }),
+    );
   await services.batches.add({
     id,
     origin: context.origin,
@@ -72,19 +84,9 @@ export const walletSendCalls: MethodHandler = async (params, context, services) 
     callCount: txs.length,
     hashes: sent.map((s) => s.hash),
     error: sent.error === null ? null : messageOf(sent.error),
+    activityIds,
     at: Date.now(),
   });
-  for (const [i, { hash, nonce }] of sent.entries()) {
-    const tx = txs[i]!;
-    await trackSend(services, {
-      chain,
-      tx,
-      nonce,
-      hash,
-      origin: context.origin,
-      summary: `Call ${i + 1} of ${txs.length} of a batch: ${callSummary(tx, chain)}`,
-    });
-  }
   return { id };
 };
 
