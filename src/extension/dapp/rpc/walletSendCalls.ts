@@ -23,17 +23,7 @@ import { transactionView } from '../tx/view.ts';
 export const walletSendCalls: MethodHandler = async (params, context, services) => {
   const request = sendCallsParam(params);
   const from = await requireAccount(context, services, request.from);
-  const chain = await services.chains.selected();
-  if (request.chainId !== chain.chainId)
-    throw (await services.chains.get(request.chainId)) === undefined
-      ? new ProviderError(
-          ProviderErrorCode.unsupportedChainId,
-          `wallet_sendCalls: Trine does not know chain ${BigInt(request.chainId)}; add it first.`,
-        )
-      : new ProviderError(
-          ProviderErrorCode.chainDisconnected,
-          `wallet_sendCalls: the calls are for chain ${BigInt(request.chainId)} but Trine is on ${BigInt(chain.chainId)}; switch first.`,
-        );
+  const chain = await selectedChainFor(request.chainId, services);
   if (request.id !== undefined && (await services.batches.get(context.origin, request.id)) !== undefined)
     throw new ProviderError(
       ProviderErrorCode.duplicateCallsId,
@@ -89,6 +79,21 @@ export const walletSendCalls: MethodHandler = async (params, context, services) 
   });
   return { id };
 };
+
+/** The selected chain when it is the batch's: else 5710 (unknown to Trine) or 4901 (switch first). */
+async function selectedChainFor(chainId: Hex, services: DappServices): Promise<Chain> {
+  const chain = await services.chains.selected();
+  if (chainId === chain.chainId) return chain;
+  throw (await services.chains.get(chainId)) === undefined
+    ? new ProviderError(
+        ProviderErrorCode.unsupportedChainId,
+        `wallet_sendCalls: Trine does not know chain ${BigInt(chainId)}; add it first.`,
+      )
+    : new ProviderError(
+        ProviderErrorCode.chainDisconnected,
+        `wallet_sendCalls: the calls are for chain ${BigInt(chainId)} but Trine is on ${BigInt(chain.chainId)}; switch first.`,
+      );
+}
 
 type Sent = { hash: Hex; nonce: number }[] & { error: unknown };
 
