@@ -158,13 +158,27 @@ describe('the wallet service (fake backend)', () => {
       ok: true,
       factorTypes: ['passkey', 'phrase', 'password', 'imported'],
     });
-    expect(await w.call({ type: 'wallet-chains' })).toEqual({
-      ok: true,
-      chains: [
-        { chainId: '0x7a69', name: 'Local', rpcUrl: 'http://127.0.0.1:1', symbol: 'ETH', selected: true },
-      ],
+    // The configured chain first and selected, then the known public chains (knownChains.ts).
+    const { chains } = (await w.call({ type: 'wallet-chains' })) as { chains: { chainId: string }[] };
+    expect(chains[0]).toEqual({
+      chainId: '0x7a69',
+      name: 'Local',
+      rpcUrl: 'http://127.0.0.1:1',
+      symbol: 'ETH',
+      selected: true,
+      builtIn: true,
+      explorerUrl: null,
     });
-    expect(await codeOf(w.call({ type: 'wallet-select-chain', chainId: '0x1' }))).toBe('invalid-input');
+    expect(chains.map((c) => c.chainId)).toEqual([
+      '0x7a69',
+      '0x1',
+      '0xaa36a7',
+      '0x2105',
+      '0xa',
+      '0xa4b1',
+      '0x89',
+    ]);
+    expect(await codeOf(w.call({ type: 'wallet-select-chain', chainId: '0x5' }))).toBe('invalid-input');
     expect(await w.call({ type: 'wallet-activity' })).toEqual({ ok: true, items: [] });
     expect(await w.call({ type: 'wallet-settings-set', autoLockMinutes: 5 })).toEqual({
       ok: true,
