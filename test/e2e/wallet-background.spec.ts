@@ -26,6 +26,7 @@ import { openFactorShare } from '../../src/wallet/factorShare.ts';
 import { materialFromShares, shareAt } from '../../src/wallet/material.ts';
 import { launchWithExtension } from './browser.ts';
 import { expect, pinnedExtensionId, test } from './fixtures.ts';
+import { stopServiceWorker } from './helpers/worker.ts';
 
 test.use({ stackServices: ['oidc', 'chain', 'nodes', 'metadata'] });
 test.setTimeout(180_000);
@@ -206,32 +207,7 @@ test('sign in, register, lock, unlock by device key, survive a worker stop, leav
     expect(progress.some((text) => /^Nodes answered [345]\/5$/.test(text))).toBe(true);
 
     // 4. The worker stopped while unlocked: the next request finds the wallet unlocked.
-    const stopWorker = async () => {
-      const cdp = await launched.context.newCDPSession(page);
-      const statuses: string[] = [];
-      let seen: () => void = () => {};
-      const reported = new Promise<void>((resolve) => {
-        seen = resolve;
-      });
-      const stopped = new Promise<void>((resolve) =>
-        cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-          for (const v of versions)
-            if (v.scriptURL.endsWith('/background.js')) {
-              statuses.push(v.runningStatus);
-              seen();
-              if (v.runningStatus === 'stopped') resolve();
-            }
-        }),
-      );
-      await cdp.send('ServiceWorker.enable');
-      // the state before the stop, reported by enable itself; stopping before it arrives
-      // would let the first report already say "stopping"
-      await reported;
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await stopped;
-      await cdp.detach();
-      expect(statuses[0], 'the worker was running before').toBe('running');
-    };
+    const stopWorker = () => stopServiceWorker(launched.context, page);
     await stopWorker();
     expect(await call(page, { type: 'wallet-status' })).toMatchObject({
       ok: true,

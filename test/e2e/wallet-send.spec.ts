@@ -7,13 +7,15 @@
  * nonce is unchanged); "max" empties the account but for unspent fee. With anvil's automine
  * off, a stuck send is sped up from Activity: after one block the replacement (same nonce,
  * higher fees) is the one mined and the original shows "replaced"; a cancel leaves the
- * recipient without the amount and the original "cancelled". Screens light and dark.
+ * recipient without the amount and the original "cancelled". A send still pending when the
+ * worker stops shows its outcome when the popup opens again. Screens light and dark.
  */
 import type { Page } from '@playwright/test';
 import { parseEther } from 'viem';
 import { deployTestToken } from '../helpers/testToken.ts';
 import { expect, test } from './fixtures.ts';
 import { fund, unlockedWallet } from './helpers/unlock.ts';
+import { stopServiceWorker } from './helpers/worker.ts';
 import { openPopup, screenshot } from './wallet-ui.ts';
 
 const recipient = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' as const;
@@ -216,6 +218,35 @@ test('a stuck send is sped up from Activity (same nonce, mined instead) and anot
     await screenshot(popup, 'popup-activity-cancelled');
     expect(await balanceOf(chain, recipient)).toBe(recipientBefore + parseEther('0.5'));
     expect(await nonceOf(chain, address)).toBe(2);
+  } finally {
+    await rpc(chain, 'evm_setAutomine', [true]);
+  }
+});
+
+test('a send still pending when the worker stopped shows its outcome when the popup opens', async ({
+  stack,
+  context,
+  openExtensionPage,
+}) => {
+  test.setTimeout(180_000);
+  const chain = stack.urls.chain;
+  const { address, extensionPage } = await unlockedWallet(context, openExtensionPage, 'restart');
+  await fund(chain, address, parseEther('2'));
+  await rpc(chain, 'evm_setAutomine', [false]);
+  try {
+    const popup = await openPopup(openExtensionPage);
+    await popup.getByRole('button', { name: 'Send', exact: true }).click();
+    await fillSend(popup, recipient, '0.75');
+    await popup.getByRole('button', { name: 'Confirm' }).click();
+    await expect(popup.getByTestId('send-status')).toContainText('pending');
+    await popup.close();
+    // The worker that watched the receipt is gone; the block comes while nobody watches.
+    await stopServiceWorker(context, extensionPage);
+    await rpc(chain, 'evm_mine');
+    const again = await openPopup(openExtensionPage);
+    await again.getByRole('button', { name: 'Activity' }).click();
+    await expect(again.locator('[data-testid="activity-item"][data-status="confirmed"]')).toHaveCount(1);
+    await expect(again.getByTestId('activity-item')).toContainText('Sent 0.75 ETH');
   } finally {
     await rpc(chain, 'evm_setAutomine', [true]);
   }

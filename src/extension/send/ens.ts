@@ -4,14 +4,26 @@
  * chain RPC to the selected chain's own node. Elsewhere the name is refused, naming the
  * chain: nothing is looked up on another network behind the user's back.
  */
-import { type Address, createPublicClient, custom, getAddress } from 'viem';
-import { mainnet, sepolia } from 'viem/chains';
+import { type Address, createPublicClient, custom, defineChain, getAddress } from 'viem';
 import { invalidInput, TrineError } from '../../errors/index.ts';
 import type { Chain, ChainRpc } from '../dapp/services.ts';
 import { chainFailure } from './chainFailure.ts';
 
-/** Chains with ENS, by EIP-1193 chain id; viem's definitions carry the universal resolver. */
-const ensChains = { '0x1': mainnet, '0xaa36a7': sepolia } as const;
+/**
+ * ENS's universal resolver, at one address on both chains (as in viem's own chain
+ * definitions, which are not imported: their barrel pulls every chain into the worker).
+ */
+const UNIVERSAL_RESOLVER = '0xeeeeeeee14d718c2b47d9923deab1335e144eeee';
+const ensChain = (id: number, name: string) =>
+  defineChain({
+    id,
+    name,
+    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+    rpcUrls: { default: { http: [] } },
+    contracts: { ensUniversalResolver: { address: UNIVERSAL_RESOLVER } },
+  });
+/** Chains with ENS, by EIP-1193 chain id. */
+const ensChains = { '0x1': ensChain(1, 'Ethereum'), '0xaa36a7': ensChain(11_155_111, 'Sepolia') } as const;
 
 export function hasEns(chainId: string): chainId is keyof typeof ensChains {
   return Object.hasOwn(ensChains, chainId);

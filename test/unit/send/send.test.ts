@@ -9,6 +9,7 @@
 import { type Address, type Hex, parseEther } from 'viem';
 import { generatePrivateKey, privateKeyToAddress } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatchProviderRequest } from '../../../src/extension/dapp/dispatch.ts';
 import { watchReceipt, watchTarget } from '../../../src/extension/dapp/tx/receipt.ts';
 import { confirmSend } from '../../../src/extension/send/confirmSend.ts';
 import { prepareSend } from '../../../src/extension/send/prepareSend.ts';
@@ -268,6 +269,31 @@ describe('speed up and cancel a stuck transaction', () => {
       }
     });
   }
+
+  it("a dApp's eth_sendTransaction keeps what was signed, so the popup can speed it up", async () => {
+    const services = await fundedWallet(chain, 'Anvil', '1');
+    const site = { origin: 'https://dapp.example' };
+    const ask = (method: string, params?: unknown[]) =>
+      dispatchProviderRequest(params === undefined ? { method } : { method, params }, site, services);
+    const connecting = ask('eth_requestAccounts');
+    await services.next(true);
+    await connecting;
+    await rpcCall(chain.url, 'evm_setAutomine', [false]);
+    try {
+      const sending = ask('eth_sendTransaction', [{ from: services.address, to: recipient, value: '0x2a' }]);
+      await services.next(true);
+      const { result: hash } = (await sending) as { result: Hex };
+      const entry = services.entries.find((e) => e.hash === hash)!;
+      expect(entry).toMatchObject({ origin: site.origin, tx: { to: recipient, value: '42', nonce: 0 } });
+      const faster = await prepareReplacement(entry.id, 'speed-up', services.address, services);
+      const replacement = await confirmSend(faster, services);
+      await rpcCall(chain.url, 'evm_mine', []);
+      expect((await waitForReceipt(chain.url, replacement.hash)).status).toBe('0x1');
+      expect(await settled(services, entry.id, chain.url)).toBe('replaced');
+    } finally {
+      await rpcCall(chain.url, 'evm_setAutomine', [true]);
+    }
+  });
 
   it('another account cannot replace it, and an unknown entry is refused', async () => {
     const services = await fundedWallet(chain, 'Anvil', '1');
