@@ -69,7 +69,7 @@ export function RequestView({ view }: { view: ApprovalView }) {
           <ol class="call-list" aria-label="Transactions">
             {view.calls.map((call, i) => (
               <li key={i} data-testid="batch-call">
-                <Transaction view={call} heading={`${i + 1}. `} />
+                <Transaction view={call} position={i + 1} />
               </li>
             ))}
           </ol>
@@ -108,17 +108,20 @@ export function RequestView({ view }: { view: ApprovalView }) {
   }
 }
 
-function Transaction({ view, heading = '' }: { view: TransactionView; heading?: string }) {
+/** One transaction; `position` numbers a batch's call (network and sender are shown once, above). */
+function Transaction({ view, position }: { view: TransactionView; position?: number }) {
+  const title = view.to === null ? 'Deploy a contract' : view.call === null ? 'Send' : 'Call a contract';
   return (
     <div class="stack">
-      <h2>
-        {heading}
-        {view.to === null ? 'Deploy a contract' : view.call === null ? 'Send' : 'Call a contract'}
-      </h2>
+      {position === undefined ? <h2>{title}</h2> : <h3>{`${position}. ${title}`}</h3>}
       <Risks warnings={view.warnings} />
       <Simulation simulation={view.simulation} />
-      <Field label="Network" value={`${view.chain.name} (${BigInt(view.chain.chainId)})`} />
-      <Field label="From" value={view.from} mono />
+      {position === undefined && (
+        <>
+          <Field label="Network" value={`${view.chain.name} (${BigInt(view.chain.chainId)})`} />
+          <Field label="From" value={view.from} mono />
+        </>
+      )}
       <Field label="To" value={view.to ?? 'new contract'} mono />
       <Field label="Amount" value={ether(view.valueWei, view.chain.symbol)} />
       {view.call !== null && (
