@@ -75,7 +75,7 @@ export function createDappBackground(options: {
   const activity: ActivityLog = {
     add: async (entry) => {
       const { id } = await recordActivity(await db(), entry);
-      activityChanged();
+      if (entry.kind === 'send') activityChanged();
       return id;
     },
     get: async (id) => getActivity(await db(), id),
