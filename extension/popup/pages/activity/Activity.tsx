@@ -17,11 +17,21 @@ import { statusText } from './statusText.ts';
 
 const kinds: Record<Exclude<ActivityView['kind'], 'send'>, string> = { sign: 'Signed', connect: 'Connected' };
 const POLL_MS = 2_000;
+const replacement = {
+  'speed-up': {
+    label: 'Confirm speed-up',
+    note: 'The same transaction again, with the same nonce and higher fees: whichever is mined first counts, the other is dropped.',
+  },
+  cancel: {
+    label: 'Confirm cancel',
+    note: 'A transfer of nothing to yourself with the same nonce and higher fees: if it is mined first, the original is dropped. Its fee is still paid.',
+  },
+} as const;
 
 export function Activity() {
   const [items, setItems] = useState<ActivityView[] | null>(null);
   const [error, setError] = useState<ErrorAdvice | null>(null);
-  const [review, setReview] = useState<SendReview | null>(null);
+  const [review, setReview] = useState<{ review: SendReview; mode: 'speed-up' | 'cancel' } | null>(null);
   const [busy, setBusy] = useState(false);
   const load = useCallback(
     () =>
@@ -45,7 +55,7 @@ export function Activity() {
     setBusy(true);
     setError(null);
     try {
-      setReview(await callWallet({ type: 'wallet-replace-prepare', activityId, mode }));
+      setReview({ review: await callWallet({ type: 'wallet-replace-prepare', activityId, mode }), mode });
     } catch (failure) {
       setError(errorText(failure));
       void load();
@@ -70,10 +80,11 @@ export function Activity() {
   if (review !== null)
     return (
       <Review
-        review={review}
+        review={review.review}
         busy={busy}
-        confirmLabel={review.summary.startsWith('Cancel') ? 'Confirm cancel' : 'Confirm speed-up'}
-        onConfirm={() => confirm(review.id)}
+        confirmLabel={replacement[review.mode].label}
+        note={replacement[review.mode].note}
+        onConfirm={() => confirm(review.review.id)}
         onReject={() => setReview(null)}
       />
     );

@@ -12,12 +12,15 @@ export function Review({
   review,
   busy,
   confirmLabel = 'Confirm',
+  note,
   onConfirm,
   onReject,
 }: {
   review: SendReview;
   busy: boolean;
   confirmLabel?: string;
+  /** What this transaction does, when the view alone does not say (a speed-up, a cancel). */
+  note?: string;
   onConfirm: () => void;
   onReject: () => void;
 }) {
@@ -29,6 +32,7 @@ export function Review({
       <p class="send-summary" data-testid="send-summary">
         {review.summary}
       </p>
+      {note !== undefined && <p class="muted">{note}</p>}
       <RequestView view={review.view} />
       <div class="actions">
         <button type="button" class="button button-secondary" disabled={busy} onClick={onReject}>
