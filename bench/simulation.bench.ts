@@ -5,17 +5,20 @@
  * node's round trip dominates, as it does for a remote node. The preview's requests go out
  * with gas estimation and fee history (one Promise.all), so it should cost at most one more
  * round trip: `simulation.extra_round_trips` = (median with − median without) / DELAY_MS,
- * the worst of a token transfer, an unlimited approve and a plain send (the token is named by
- * the call: no round trip); `simulation.extra_round_trips_log_tokens` for a call whose token
- * only the simulation reveals (its metadata read after: one round trip). Same code as the
- * service worker (tx/build.ts, tx/preview.ts, tx/view.ts), run in Node. Contract: scripts/bench.mjs.
+ * the worst of a token transfer, an unlimited approve, a plain send and a call whose token
+ * only the simulation reveals but the user follows (no round trip);
+ * `simulation.extra_round_trips_log_tokens` for that call when the wallet does not know the
+ * token (its metadata read after: one round trip). Same code as the service worker
+ * (tx/build.ts, tx/preview.ts, tx/view.ts), run in Node. Contract: scripts/bench.mjs.
  */
 import { encodeFunctionData, erc20Abi, maxUint256, parseAbi, parseEther } from 'viem';
 import { chainRpc } from '../src/extension/dapp/chainRpc.ts';
 import type { Chain } from '../src/extension/dapp/services.ts';
+import type { SimulatedCall } from '../src/extension/dapp/simulate/simulateCalls.ts';
 import { prepareTransaction } from '../src/extension/dapp/tx/build.ts';
-import { previewTransaction } from '../src/extension/dapp/tx/preview.ts';
+import { followedTokens, type KnownTokens, previewTransaction } from '../src/extension/dapp/tx/preview.ts';
 import { transactionView } from '../src/extension/dapp/tx/view.ts';
+import { memoryWatchlist } from '../src/extension/tokens/watchlist.ts';
 import { deployTestToken } from '../test/helpers/testToken.ts';
 import { DEV_ADDRESS, startAnvil } from '../test/unit/dapp/anvil.ts';
 import { startDelayProxy } from './lib/delayProxy.ts';
@@ -68,16 +71,30 @@ try {
     await run();
     return performance.now() - t;
   };
+  // The same call when the user follows the token: its metadata is in the wallet already.
+  const watchlist = memoryWatchlist();
+  await watchlist.follow({
+    chainId: chain.chainId,
+    address: token.address,
+    symbol: 'TUSD',
+    decimals: 6,
+    name: 'Test Dollar',
+    image: null,
+  });
+  const followed = followedTokens(watchlist, chain.chainId);
+  const none: KnownTokens = async () => undefined;
+  const runs: [string, SimulatedCall, KnownTokens][] = [
+    ...Object.entries(cases).map(([name, call]): [string, SimulatedCall, KnownTokens] => [name, call, none]),
+    ['token seen only in the logs, followed', logTokenCase, followed],
+    ['token seen only in the logs', logTokenCase, none],
+  ];
   const results: { name: string; without: number; with: number }[] = [];
-  for (const [name, call] of [
-    ...Object.entries(cases),
-    ['token seen only in the logs', logTokenCase] as const,
-  ]) {
+  for (const [name, call, known] of runs) {
     const without = async () => transactionView(await prepareTransaction(call, chain, chainRpc), summary);
     const withPreview = async () => {
       const [tx, preview] = await Promise.all([
         prepareTransaction(call, chain, chainRpc),
-        previewTransaction(call, chain, chainRpc),
+        previewTransaction(call, chain, chainRpc, known),
       ]);
       const view = transactionView(tx, summary, preview);
       if (view.simulation?.outcome !== 'success') throw new Error(`${name}: the simulation did not succeed`);
@@ -100,7 +117,7 @@ try {
   const logTokens = extraOf(results.at(-1)!);
   const transfer = results[0]!;
   console.info(
-    `extra round trips: ${extra.toFixed(2)} when the call names its token, ${logTokens.toFixed(2)} when the simulation finds it (must be ≤ 1 round trip, plus processing)`,
+    `extra round trips: ${extra.toFixed(2)} when the token is named or followed, ${logTokens.toFixed(2)} when only the simulation finds it (must be ≤ 1 round trip, plus processing)`,
   );
   process.stdout.write(
     `${JSON.stringify({

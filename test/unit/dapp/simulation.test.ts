@@ -5,15 +5,16 @@
  * buildable, with a fallback gas limit), the eth_call fallback on a node without
  * eth_simulateV1, and a batch simulated in order.
  */
-import { encodeFunctionData, erc20Abi, type Hex, maxUint256, parseEther } from 'viem';
+import { encodeFunctionData, erc20Abi, type Hex, maxUint256, parseAbi, parseEther } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chainRpc } from '../../../src/extension/dapp/chainRpc.ts';
 import { ProviderError } from '../../../src/extension/dapp/errors.ts';
 import type { Chain, ChainRpc } from '../../../src/extension/dapp/services.ts';
 import { readTokenInfos } from '../../../src/extension/dapp/simulate/tokenInfo.ts';
 import { FALLBACK_GAS_PERCENT, prepareTransaction } from '../../../src/extension/dapp/tx/build.ts';
-import { previewCalls, previewTransaction } from '../../../src/extension/dapp/tx/preview.ts';
+import { followedTokens, previewCalls, previewTransaction } from '../../../src/extension/dapp/tx/preview.ts';
 import { transactionView } from '../../../src/extension/dapp/tx/view.ts';
+import { memoryWatchlist } from '../../../src/extension/tokens/watchlist.ts';
 import { deployTestToken, type TestToken } from '../../helpers/testToken.ts';
 import { type Anvil, DEV_ADDRESS, rpcCall, startAnvil } from './anvil.ts';
 
@@ -160,5 +161,54 @@ describe('token metadata', () => {
     expect(await readTokenInfos(chainRpc, anvil.url, [token.address])).toEqual([
       { address: token.address, symbol: 'TUSD', decimals: 6 },
     ]);
+  });
+});
+
+describe('tokens only the simulation reveals', () => {
+  const mint = () => ({
+    from: DEV_ADDRESS,
+    to: token.address,
+    value: 0n,
+    data: encodeFunctionData({
+      abi: parseAbi(['function mint(address to, uint256 amount)']),
+      functionName: 'mint',
+      args: [DEV_ADDRESS, 2_000_000n],
+    }),
+  });
+  const counting = () => {
+    const calls: string[] = [];
+    const rpc: ChainRpc = (url, method, params) => {
+      calls.push(method);
+      return chainRpc(url, method, params);
+    };
+    return { rpc, calls };
+  };
+
+  it('are read from the chain after the simulation, unless the wallet follows them', async () => {
+    const cold = counting();
+    const read = await previewTransaction(mint(), chain, cold.rpc);
+    expect(read.simulation).toMatchObject({ changes: [{ symbol: 'TUSD', decimals: 6, amount: '2000000' }] });
+    expect(cold.calls.filter((m) => m === 'eth_call')).toHaveLength(2); // symbol, decimals
+    // The unknown function of a contract is worth a caution.
+    expect(read.warnings.map((w) => w.kind)).toEqual(['contract-recipient']);
+
+    const watchlist = memoryWatchlist();
+    await watchlist.follow({
+      chainId: chain.chainId,
+      address: token.address,
+      symbol: 'TUSD',
+      decimals: 6,
+      name: 'Test Dollar',
+      image: null,
+    });
+    const warm = counting();
+    const followed = await previewTransaction(
+      mint(),
+      chain,
+      warm.rpc,
+      followedTokens(watchlist, chain.chainId),
+    );
+    expect(followed.simulation).toEqual(read.simulation);
+    expect(warm.calls).not.toContain('eth_call');
   });
 });

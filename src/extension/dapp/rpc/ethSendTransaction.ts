@@ -12,7 +12,7 @@ import { paramsOf, TransactionParam } from '../params.ts';
 import type { MethodHandler } from '../services.ts';
 import { broadcastTransaction } from '../tx/broadcast.ts';
 import { prepareTransaction } from '../tx/build.ts';
-import { previewTransaction } from '../tx/preview.ts';
+import { followedTokens, previewTransaction } from '../tx/preview.ts';
 import { trackSend } from '../tx/track.ts';
 import { transactionView } from '../tx/view.ts';
 
@@ -34,6 +34,7 @@ export const ethSendTransaction: MethodHandler = async (params, context, service
       },
       chain,
       services.rpc,
+      followedTokens(services.tokens, chain.chainId),
     ),
   ]);
   await services.approvals.ask(context.origin, transactionView(tx, chainSummary(chain), preview));

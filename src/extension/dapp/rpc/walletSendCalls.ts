@@ -15,7 +15,7 @@ import { ProviderError } from '../errors.ts';
 import type { Chain, DappServices, MethodHandler } from '../services.ts';
 import { type PreparedTransaction, prepareTransaction } from '../tx/build.ts';
 import { decodeCall } from '../tx/decode.ts';
-import { previewCalls } from '../tx/preview.ts';
+import { followedTokens, previewCalls } from '../tx/preview.ts';
 import { signTransaction } from '../tx/sign.ts';
 import { trackSend } from '../tx/track.ts';
 import { transactionView } from '../tx/view.ts';
@@ -39,7 +39,7 @@ export const walletSendCalls: MethodHandler = async (params, context, services) 
   // Gas and fees of every call, and the simulation of all of them in order: one round of requests.
   const [txs, previews] = await Promise.all([
     Promise.all(calls.map((call) => prepareTransaction(call, chain, services.rpc))),
-    previewCalls(calls, chain, services.rpc),
+    previewCalls(calls, chain, services.rpc, followedTokens(services.tokens, chain.chainId)),
   ]);
   const summary = chainSummary(chain);
   const views = txs.map((tx, i) => transactionView(tx, summary, previews[i]));

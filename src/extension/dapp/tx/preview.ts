@@ -6,12 +6,13 @@
  * with gas estimation and fee reads (`Promise.all` with prepareTransaction): the simulation,
  * each recipient's code, and the symbol/decimals of each recipient called with a function we
  * know (an ERC-20 approve/transfer names its token in `to`). Only tokens that show up in the
- * simulated logs and were not read already cost a second round trip.
+ * simulated logs, were not read already and are not followed by the user cost a second round trip.
  *
  * Advisory: never throws, never changes the transaction.
  */
 import { type Address, type Hex, isAddressEqual } from 'viem';
 import type { BalanceChangeView, SimulationView, WarningView } from '../../../messages/dapp.ts';
+import type { TokenWatchlist } from '../../tokens/watchlist.ts';
 import type { Chain, ChainRpc } from '../services.ts';
 import { balanceChanges } from '../simulate/balanceChanges.ts';
 import { type SimulatedCall, type Simulation, simulateCalls } from '../simulate/simulateCalls.ts';
@@ -21,6 +22,19 @@ import { recipientWarning } from '../warnings/recipientWarning.ts';
 import { decodeCall } from './decode.ts';
 
 export type TransactionPreview = { simulation: SimulationView; warnings: WarningView[] };
+
+/** Token metadata the wallet already keeps (followed tokens), asked before the chain is. */
+export type KnownTokens = (address: Address) => Promise<TokenInfo | undefined>;
+
+/** The tokens the user follows on `chainId`, as known metadata. */
+export const followedTokens =
+  (tokens: TokenWatchlist, chainId: Hex): KnownTokens =>
+  async (address) => {
+    const token = await tokens.find(chainId, address).catch(() => undefined);
+    return token === undefined
+      ? undefined
+      : { address: token.address, symbol: token.symbol, decimals: token.decimals };
+  };
 
 /** Token contracts read for one preview at most (a call that moves many tokens shows the rest raw). */
 const MAX_TOKEN_READS = 8;
@@ -37,8 +51,9 @@ export async function previewTransaction(
   call: SimulatedCall,
   chain: Chain,
   rpc: ChainRpc,
+  known?: KnownTokens,
 ): Promise<TransactionPreview> {
-  const [preview] = await previewCalls([call], chain, rpc);
+  const [preview] = await previewCalls([call], chain, rpc, known);
   return preview!;
 }
 
@@ -47,6 +62,7 @@ export async function previewCalls(
   calls: readonly SimulatedCall[],
   chain: Chain,
   rpc: ChainRpc,
+  known: KnownTokens = async () => undefined,
 ): Promise<TransactionPreview[]> {
   const targets = distinct(calls.flatMap((c) => (c.to === null ? [] : [c.to])));
   const called = distinct(
@@ -61,7 +77,11 @@ export async function previewCalls(
   const unread = distinct(
     changes.flatMap((list) => (list ?? []).flatMap((c) => (c.asset === 'native' ? [] : [c.asset]))),
   ).filter((a) => !called.some((t) => isAddressEqual(t, a)));
-  tokens.push(...(await readTokenInfos(rpc, chain.rpcUrl, unread.slice(0, MAX_TOKEN_READS - called.length))));
+  // Tokens only the simulation revealed: the followed ones are known here, the rest cost a round trip.
+  const local = await Promise.all(unread.map((address) => known(address).catch(() => undefined)));
+  tokens.push(...local.filter((t): t is TokenInfo => t !== undefined));
+  const remote = unread.filter((_, i) => local[i] === undefined);
+  tokens.push(...(await readTokenInfos(rpc, chain.rpcUrl, remote.slice(0, MAX_TOKEN_READS - called.length))));
   const lookup = lookupOf(tokens);
 
   return calls.map((call, i) => {
