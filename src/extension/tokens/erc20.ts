@@ -87,7 +87,8 @@ function textOf(outcome: RpcOutcome, max: number): string | null {
     return null;
   }
   text = text.trim();
-  // Control characters and invisible formatting would let a token look like another.
-  if (text.length === 0 || text.length > max || /[\p{Cc}\p{Cf}]/u.test(text)) return null;
+  // Control characters and invisible formatting would let a token look like another; U+FFFD
+  // is what bytes that are not UTF-8 decode to.
+  if (text.length === 0 || text.length > max || /[\p{Cc}\p{Cf}\uFFFD]/u.test(text)) return null;
   return text;
 }

@@ -5,6 +5,7 @@
  * of it); every refusal says why and changes nothing.
  */
 import 'fake-indexeddb/auto';
+import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isTrineError } from '../../../src/errors/index.ts';
 import { removeChainReply, saveChainReply } from '../../../src/extension/chainProcedures.ts';
@@ -84,6 +85,26 @@ describe('user chains', () => {
     expect(down.message).toBe(
       'rpcUrl: http://127.0.0.1:9 does not answer (it must be up and allow browser requests)',
     );
+    expect(await db.count('chains')).toBe(0);
+  });
+
+  it('refuses a node whose eth_chainId answer is not a chain id', async () => {
+    const db = await freshDb();
+    // A misbehaving node: valid JSON-RPC, nonsense result.
+    const server = createServer((_request, response) =>
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ jsonrpc: '2.0', id: 0, result: 'mainnet' })),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      expect((await refusal(saveChainReply(db, builtIn, { ...entry(), rpcUrl: url }, false))).message).toBe(
+        `rpcUrl: ${url} did not answer eth_chainId with a chain id`,
+      );
+    } finally {
+      server.close();
+    }
     expect(await db.count('chains')).toBe(0);
   });
 

@@ -17,6 +17,7 @@ import { followToken, MAX_TOKENS_PER_CHAIN } from '../../../src/extension/tokens
 import { deployTestToken, type TestToken } from '../../helpers/testToken.ts';
 import { type Anvil, startAnvil } from '../dapp/anvil.ts';
 import { deployPing } from '../dapp/pingContract.ts';
+import { deployConstant } from './constantContract.ts';
 
 const owner = '0x00000000000000000000000000000000000a11ce' as const;
 let anvil: Anvil;
@@ -95,6 +96,21 @@ describe('tokens on a real chain', () => {
     const notAToken = await refusal(addTokenReply(db, builtIn, owner, ping));
     expect(notAToken.message).toBe(
       `address: not an ERC-20 token: ${getAddress(ping)} does not answer symbol()`,
+    );
+    expect(await db.count('tokens')).toBe(0);
+  });
+
+  it('refuses a contract whose answers are not a token’s: unreadable symbol, absurd decimals', async () => {
+    const db = await freshDb();
+    // Answers every call with the same 32 bytes: not UTF-8 text, so no symbol.
+    const binary = await deployConstant(anvil.url, `0x${'ff'.repeat(32)}`);
+    expect((await refusal(addTokenReply(db, builtIn, owner, binary))).message).toBe(
+      `address: not an ERC-20 token: ${binary} does not answer symbol()`,
+    );
+    // "ABC" as bytes32: a symbol (early tokens answer so), but then decimals() is the same huge number.
+    const abc = await deployConstant(anvil.url, `0x414243${'00'.repeat(29)}`);
+    expect((await refusal(addTokenReply(db, builtIn, owner, abc))).message).toMatch(
+      new RegExp(`^address: not an ERC-20 token: ${abc} says it has \\d+ decimals \\(at most 36\\)$`),
     );
     expect(await db.count('tokens')).toBe(0);
   });
