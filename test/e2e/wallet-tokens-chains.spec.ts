@@ -7,7 +7,8 @@
  * removing a token. Chains: Settings adds a network whose RPC serves another chain id →
  * refused; a second real anvil → listed, edited, selectable on Home (dApps hear
  * `chainChanged`), removed (the wallet falls back to the local chain). Screens in light and
- * dark under test-results/screens/.
+ * dark under test-results/screens/. And the procedures themselves, called from an extension
+ * page: malformed or refused input answers invalid-input with its reason, nothing changes.
  */
 import { encodeFunctionData, erc20Abi, getAddress } from 'viem';
 import { deployTestToken } from '../helpers/testToken.ts';
@@ -229,3 +230,53 @@ async function rpc(url: string, method: string): Promise<string> {
   });
   return ((await response.json()) as { result: string }).result;
 }
+
+test('token and chain procedures refuse bad input through the background and change nothing', async ({
+  stack: _stack,
+  context,
+  openExtensionPage,
+}) => {
+  test.setTimeout(120_000);
+  const { extensionPage } = await unlockedWallet(context, openExtensionPage, 'tokens-bad');
+  const send = (m: unknown) => extensionPage.evaluate((message) => chrome.runtime.sendMessage(message), m);
+  const refused = (message: string | RegExp) => ({
+    ok: false,
+    error: {
+      code: 'invalid-input',
+      message: typeof message === 'string' ? message : expect.stringMatching(message),
+    },
+  });
+  const tokens = await send({ type: 'wallet-tokens' });
+  const chains = await send({ type: 'wallet-chains' });
+  expect(tokens).toMatchObject({ ok: true, tokens: [] });
+  const nobody = getAddress('0x00000000000000000000000000000000000a11ce');
+  const chain = { chainId: '0x539', name: 'Mine', rpcUrl: 'https://rpc.example.org', symbol: 'ETH' };
+  const cases: [unknown, ReturnType<typeof refused>][] = [
+    [{ type: 'wallet-add-token', address: '0x1234' }, refused(/address/)],
+    [
+      { type: 'wallet-add-token', address: nobody },
+      refused(`address: not an ERC-20 token: ${nobody} has no contract code on this chain`),
+    ],
+    [
+      { type: 'wallet-remove-token', address: nobody },
+      refused(`address: ${nobody} is not in your token list`),
+    ],
+    [
+      { type: 'wallet-add-chain', chain: { ...chain, chainId: '0x1' } },
+      refused('chainId: Ethereum (1) is built in and cannot be changed'),
+    ],
+    [{ type: 'wallet-add-chain', chain: { ...chain, name: '' } }, refused(/name/)],
+    [{ type: 'wallet-add-chain', chain: { ...chain, rpcUrl: 'javascript:alert(1)' } }, refused(/rpcUrl/)],
+    [{ type: 'wallet-add-chain', chain: { ...chain, symbol: 'X'.repeat(13) } }, refused(/symbol/)],
+    [{ type: 'wallet-edit-chain', chain }, refused('chainId: unknown chain 0x539')],
+    [
+      { type: 'wallet-remove-chain', chainId: '0x89' },
+      refused('chainId: Polygon PoS (137) is built in and cannot be changed'),
+    ],
+    [{ type: 'wallet-remove-chain', chainId: '0x539' }, refused('chainId: unknown chain 0x539')],
+  ];
+  for (const [message, answer] of cases)
+    expect(await send(message), JSON.stringify(message)).toMatchObject(answer);
+  expect(await send({ type: 'wallet-tokens' })).toEqual(tokens);
+  expect(await send({ type: 'wallet-chains' })).toEqual(chains);
+});
