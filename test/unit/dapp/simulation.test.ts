@@ -120,6 +120,25 @@ describe('previewTransaction', () => {
     expect(failing.simulation).toEqual({ method: 'eth_call', outcome: 'revert', reason: 'balance' });
   });
 
+  it('nodes that word "no such method" their own way also get the eth_call fallback', async () => {
+    for (const message of [
+      'the method eth_simulateV1 does not exist/is not available', // geth, Infura
+      'Unsupported method: eth_simulateV1',
+      'method not allowed',
+    ]) {
+      const node: ChainRpc = (url, method, params) =>
+        method === 'eth_simulateV1'
+          ? Promise.reject(new ProviderError(-32000 as never, message))
+          : chainRpc(url, method, params);
+      const preview = await previewTransaction(
+        { from: DEV_ADDRESS, to: friend, value: 1n, data: '0x' },
+        chain,
+        node,
+      );
+      expect(preview.simulation, message).toEqual({ method: 'eth_call', outcome: 'success' });
+    }
+  });
+
   it('an unreachable node: the preview says it could not simulate, and does not throw', async () => {
     const preview = await previewTransaction(
       { from: DEV_ADDRESS, to: friend, value: 1n, data: '0x' },

@@ -98,7 +98,9 @@ function methodMissing(error: unknown): boolean {
   if (!(error instanceof ProviderError)) return false;
   return (
     (error.code as number) === METHOD_NOT_FOUND ||
-    /method .*(not found|not supported|does not exist|not available)|unsupported method/i.test(error.message)
+    /method .*(not found|not supported|does not exist|not available|not allowed|not whitelisted)|unsupported method/i.test(
+      error.message,
+    )
   );
 }
 
