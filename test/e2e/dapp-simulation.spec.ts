@@ -8,7 +8,7 @@
  *  - a Permit2 `PermitSingle` typed-data request shows the permit alert;
  *  - `wallet_sendCalls` with two transfers: one approval listing both, both land in order
  *    (consecutive nonces, balances checked on chain), `wallet_getCallsStatus` is 200 with two
- *    receipts.
+ *    receipts, the same after the service worker stops, and another site gets 5730.
  * Each new approval state is screenshotted in light and dark (and scanned for accessibility).
  */
 import { encodeFunctionData, erc20Abi, type Hex, maxUint160, maxUint256, parseEther } from 'viem';
@@ -16,6 +16,7 @@ import { deployTestToken } from '../helpers/testToken.ts';
 import { expect, test } from './fixtures.ts';
 import { press, withApproval } from './helpers/approval.ts';
 import { fund, unlockedWallet } from './helpers/unlock.ts';
+import { stopServiceWorker } from './helpers/worker.ts';
 import { type PageServer, startPageServer } from './pageServer.ts';
 import { screenshot } from './wallet-ui.ts';
 
@@ -25,11 +26,13 @@ const bob = '0x90F79bf6EB2c4f870365E785982E1f101E93b906' as const;
 const PERMIT2 = '0x000000000022D473030F116dDEE9F6B43aC78BA3' as const;
 
 let site: PageServer;
+let other: PageServer;
 test.beforeAll(async () => {
-  site = await startPageServer({ '/': '<!doctype html><title>simulation dApp</title><h1>dApp</h1>' });
+  const html = '<!doctype html><title>simulation dApp</title><h1>dApp</h1>';
+  [site, other] = await Promise.all([startPageServer({ '/': html }), startPageServer({ '/': html })]);
 });
 test.afterAll(async () => {
-  await site?.close();
+  await Promise.all([site?.close(), other?.close()]);
 });
 
 type Answer = { ok: unknown } | { error: { code: number; message: string } };
@@ -216,4 +219,23 @@ test('the approval shows warnings and the simulated balance changes; a batch is 
   expect(await token.balanceOf(alice)).toBe(35_000_000n);
   expect(await token.balanceOf(bob)).toBe(5_000_000n);
   expect(await token.balanceOf(address)).toBe(60_000_000n);
+
+  // The batch is kept in IndexedDB: after the worker stops (as Chrome stops an idle one), the
+  // status is the same; another site cannot see it.
+  await stopServiceWorker(context, page);
+  expect(await request('wallet_getCallsStatus', [id])).toEqual(status);
+  const stranger = await context.newPage();
+  await stranger.goto(other.url);
+  expect(
+    await stranger.evaluate(
+      (id) =>
+        (window as unknown as { ethereum: { request(a: unknown): Promise<unknown> } }).ethereum
+          .request({ method: 'wallet_getCallsStatus', params: [id] })
+          .then(
+            () => null,
+            (error: { code: number }) => error.code,
+          ),
+      id,
+    ),
+  ).toBe(5730);
 });
