@@ -68,21 +68,21 @@ async function post(rpcUrl: string, body: unknown, fetchFn: typeof fetch): Promi
     // A browser says "Failed to fetch" alike for a refused connection and a missing CORS answer.
     throw new TrineError({
       code: 'chain-error',
-      message: `The chain's node at ${rpcUrl} cannot be reached (it must be up and allow browser requests)`,
+      message: `the chain's node at ${rpcUrl} cannot be reached (it must be up and allow browser requests)`,
       cause,
     });
   }
   if (text.length > MAX_ANSWER_BYTES)
     throw new TrineError({
       code: 'chain-error',
-      message: `The chain's node at ${rpcUrl} answered too much`,
+      message: `the chain's node at ${rpcUrl} answered too much`,
     });
   try {
     return JSON.parse(text);
   } catch (cause) {
     throw new TrineError({
       code: 'chain-error',
-      message: `The chain's node at ${rpcUrl} did not answer JSON-RPC`,
+      message: `the chain's node at ${rpcUrl} did not answer JSON-RPC`,
       cause,
     });
   }

@@ -75,7 +75,9 @@ export function errorText(thrown: unknown): ErrorAdvice {
         `The wallet data did not check out (${error.message}). Nothing was changed; try again later.`,
       );
     case 'chain-error':
-      return say(`The network's node answered: ${error.message}. Nothing was sent; try again.`);
+      return say(
+        `The network's node failed: ${error.message}. Nothing was sent; try again, or pick another network.`,
+      );
     case 'invalid-input':
       return say(`That input was not accepted: ${error.message}.`);
     case 'forbidden':

@@ -39,7 +39,7 @@ export async function tokenBalances(
     if (balance === null)
       throw new TrineError({
         code: 'chain-error',
-        message: `The balance of ${tokens[i]!.symbol} could not be read from ${rpcUrl}`,
+        message: `the balance of ${tokens[i]!.symbol} could not be read from ${rpcUrl}`,
       });
     return balance;
   });
