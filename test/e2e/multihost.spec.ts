@@ -15,6 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { KNOWN_CHAINS } from '../../src/extension/knownChains.ts';
 import {
   healthy,
   type MultihostStack,
@@ -79,13 +80,15 @@ test('five node hosts and a metadata host over HTTPS: register, remove a factor,
   expect(nodes).toBeGreaterThanOrEqual(5);
 
   // The build asks for exactly the network's hosts: each node and the metadata server on
-  // its own https address, the issuer and the chain on loopback.
+  // its own https address, the issuer and the chain on loopback, and the public chains.
   const manifest = JSON.parse(readFileSync(join(multihostChromeDir, 'manifest.json'), 'utf8'));
   expect(manifest.host_permissions).toEqual([
     ...network.nodes.map((node) => `${node.url}/*`),
     `${network.metadata.url}/*`,
     `${stack.urls.issuer}/*`,
     `${stack.urls.chain}/*`,
+    // The known public chains' RPC (src/extension/knownChains.ts), https on 443.
+    ...KNOWN_CHAINS.map((chain) => `https://${new URL(chain.rpcUrl).hostname}:443/*`),
   ]);
   for (const url of [...stack.urls.nodes, stack.urls.metadata])
     expect(url).toMatch(/^https:\/\/10\.213\.0\.\d+:\d+$/);
