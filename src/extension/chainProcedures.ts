@@ -61,7 +61,12 @@ export async function saveChainReply(
   edit: boolean,
   fetchFn?: typeof fetch,
 ): Promise<ChainView[]> {
-  const chainId = input.chainId as `0x${string}`;
+  // One spelling per chain (EIP-1193: lower case, no leading zeros), as dApps name it.
+  const chainId = `0x${BigInt(input.chainId).toString(16)}` as const;
+  if (chainId === '0x0') throw invalidInput('chainId', 'a chain id is a positive number');
+  for (const field of ['name', 'symbol'] as const)
+    if (/[\p{Cc}\p{Cf}]/u.test(input[field]))
+      throw invalidInput(field, 'control or invisible characters are not allowed');
   const entry = { ...input, chainId, explorerUrl: input.explorerUrl?.replace(/\/+$/, '') ?? null };
   // Refuse a built-in or (un)known id before asking the RPC anything.
   const known = (await listChains(db, builtIn)).find((c) => c.chainId === chainId);

@@ -125,6 +125,19 @@ describe('user chains', () => {
     expect(await db.count('chains')).toBe(1);
   });
 
+  it('keeps one spelling of a chain id, and refuses chain 0 and invisible characters', async () => {
+    const db = await freshDb();
+    const chains = await saveChainReply(db, builtIn, { ...entry(), chainId: '0x0539' }, false);
+    expect(chains.filter((c) => !c.builtIn).map((c) => c.chainId)).toEqual(['0x539']);
+    expect((await refusal(saveChainReply(db, builtIn, { ...entry(), chainId: '0x00' }, false))).message).toBe(
+      'chainId: a chain id is a positive number',
+    );
+    expect(
+      (await refusal(saveChainReply(db, builtIn, { ...entry(), name: 'Second\u202eanvil' }, true))).message,
+    ).toBe('name: control or invisible characters are not allowed');
+    expect(await db.getAll('chains')).toMatchObject([{ chainId: '0x539', name: 'Second anvil' }]);
+  });
+
   it('edits a user chain after checking its new RPC; a wrong one changes nothing', async () => {
     const db = await freshDb();
     await saveChainReply(db, builtIn, entry(), false);
