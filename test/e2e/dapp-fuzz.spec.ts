@@ -58,7 +58,7 @@ test('10 000 random or malformed requests: the right error for each, and the wor
               'eth_sign',
               'eth_signTransaction',
               'eth_newPendingTransactionFilter',
-              'wallet_watchAsset',
+              'wallet_scanQRCode',
               'debug_traceCall',
             ]),
           }),
@@ -73,6 +73,18 @@ test('10 000 random or malformed requests: the right error for each, and the wor
         [() => pick([null, undefined, 'eth_chainId', 7, []]), -32600],
         [() => ({ method: 'personal_sign', params: [junk(), junk()] }), -32602],
         [() => ({ method: 'personal_sign', params: [] }), -32602],
+        [
+          () => ({
+            method: 'wallet_watchAsset',
+            params: pick([
+              () => [junk()],
+              () => ({ type: junk() }),
+              () => ({ type: 'ERC20', options: { address: junk() } }),
+              () => ({ type: 'ERC721', options: { address } }),
+            ])(),
+          }),
+          -32602,
+        ],
         [
           () => ({
             method: 'eth_signTypedData_v4',
