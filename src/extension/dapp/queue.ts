@@ -39,9 +39,12 @@ export class ApprovalQueue {
 
   /**
    * Wait for the user's decision on `view` from `origin`: resolves when approved, rejects
-   * with 4001 when rejected or dismissed, -32002 when too many are waiting.
+   * with 4001 when rejected or dismissed, -32002 when too many are waiting. `named`, when
+   * given, is the same request described better (token symbols read a round trip later):
+   * it replaces the view if the request is still waiting, and is ignored after a decision.
+   * It must describe the same action; only the words may differ.
    */
-  ask(origin: string, view: ApprovalView): Promise<void> {
+  ask(origin: string, view: ApprovalView, named?: Promise<ApprovalView>): Promise<void> {
     const fromOrigin = this.#waiting.filter((w) => w.origin === origin).length;
     if (fromOrigin >= MAX_WAITING_PER_ORIGIN || this.#waiting.length >= MAX_WAITING) {
       return Promise.reject(
@@ -51,9 +54,10 @@ export class ApprovalQueue {
         ),
       );
     }
-    return new Promise<void>((resolve, reject) => {
+    const id = this.#newId();
+    const decided = new Promise<void>((resolve, reject) => {
       this.#waiting.push({
-        id: this.#newId(),
+        id,
         origin,
         createdAt: this.#now(),
         view,
@@ -61,6 +65,16 @@ export class ApprovalQueue {
       });
       this.#changed();
     });
+    named?.then(
+      (better) => {
+        const waiting = this.#waiting.find((w) => w.id === id);
+        if (waiting === undefined) return;
+        waiting.view = better;
+        this.#changed();
+      },
+      () => {}, // the first view stands
+    );
+    return decided;
   }
 
   /** What the approval window shows, oldest first. */

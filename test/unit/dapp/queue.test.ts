@@ -28,6 +28,32 @@ describe('ApprovalQueue', () => {
     expect(changes).toEqual([1, 2, 1, 0]);
   });
 
+  it('a better description replaces the view while the request waits, and is ignored after the decision', async () => {
+    const changes: string[] = [];
+    const queue = new ApprovalQueue({ onChange: (r) => changes.push(r.map((x) => x.view.kind).join()) });
+    let name!: (v: typeof named) => void;
+    const named = { kind: 'switch-chain', from: chain('0x1'), to: chain('0x3') } as const;
+    const a = codeOf(queue.ask('http://a.test', view, new Promise((resolve) => (name = resolve))));
+    expect(queue.list()[0]!.view).toEqual(view);
+    name(named);
+    await Promise.resolve();
+    expect(queue.list()[0]!.view).toEqual(named);
+    expect(changes).toHaveLength(2); // asked, then renamed: the window reloads
+
+    let late!: (v: typeof named) => void;
+    const b = codeOf(queue.ask('http://b.test', view, new Promise((resolve) => (late = resolve))));
+    const failed = codeOf(queue.ask('http://c.test', view, Promise.reject(new Error('node gone'))));
+    await Promise.resolve();
+    const [, second, third] = queue.list();
+    expect(third!.view).toEqual(view); // a failed renaming leaves the first view
+    queue.decide(second!.id, true);
+    late(named);
+    await Promise.resolve();
+    expect(queue.list().map((r) => r.origin)).toEqual(['http://a.test', 'http://c.test']);
+    queue.rejectAll();
+    expect([await a, await b, await failed]).toEqual([4001, 'approved', 4001]);
+  });
+
   it('a request is decided once; an unknown id changes nothing', async () => {
     const queue = new ApprovalQueue();
     const a = codeOf(queue.ask('http://a.test', view));

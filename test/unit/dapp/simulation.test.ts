@@ -12,7 +12,12 @@ import { ProviderError } from '../../../src/extension/dapp/errors.ts';
 import type { Chain, ChainRpc } from '../../../src/extension/dapp/services.ts';
 import { readTokenInfos } from '../../../src/extension/dapp/simulate/tokenInfo.ts';
 import { FALLBACK_GAS_PERCENT, prepareTransaction } from '../../../src/extension/dapp/tx/build.ts';
-import { followedTokens, previewCalls, previewTransaction } from '../../../src/extension/dapp/tx/preview.ts';
+import {
+  followedTokens,
+  previewCalls,
+  previewTransaction,
+  previewTransactionInStages,
+} from '../../../src/extension/dapp/tx/preview.ts';
 import { transactionView } from '../../../src/extension/dapp/tx/view.ts';
 import { memoryWatchlist } from '../../../src/extension/tokens/watchlist.ts';
 import { deployTestToken, type TestToken } from '../../helpers/testToken.ts';
@@ -229,5 +234,35 @@ describe('tokens only the simulation reveals', () => {
     );
     expect(followed.simulation).toEqual(read.simulation);
     expect(warm.calls).not.toContain('eth_call');
+  });
+
+  it('in stages: shown at once in smallest units, then named a round trip later', async () => {
+    const cold = counting();
+    const staged = await previewTransactionInStages(mint(), chain, cold.rpc);
+    // The first stage does not wait for the token's names: its amount is in smallest units.
+    expect(staged.first.simulation).toMatchObject({
+      changes: [{ asset: token.address.toLowerCase(), symbol: null, decimals: null, amount: '2000000' }],
+    });
+    expect(staged.named).not.toBeNull();
+    const named = await staged.named!;
+    expect(cold.calls.filter((m) => m === 'eth_call')).toHaveLength(2); // symbol, decimals: then
+    expect(named.simulation).toMatchObject({ changes: [{ symbol: 'TUSD', decimals: 6, amount: '2000000' }] });
+    expect(named).toEqual(await previewTransaction(mint(), chain, chainRpc));
+    // A named token (a transfer's `to`) needs no second stage.
+    const transfer = await previewTransactionInStages(
+      {
+        from: DEV_ADDRESS,
+        to: token.address,
+        value: 0n,
+        data: encodeFunctionData({
+          abi: parseAbi(['function transfer(address to, uint256 amount)']),
+          functionName: 'transfer',
+          args: ['0x0000000000000000000000000000000000000001', 1n],
+        }),
+      },
+      chain,
+      chainRpc,
+    );
+    expect(transfer.named).toBeNull();
   });
 });

@@ -12,7 +12,7 @@ import { paramsOf, TransactionParam } from '../params.ts';
 import type { MethodHandler } from '../services.ts';
 import { broadcastTransaction } from '../tx/broadcast.ts';
 import { prepareTransaction } from '../tx/build.ts';
-import { followedTokens, previewTransaction } from '../tx/preview.ts';
+import { followedTokens, previewTransactionInStages } from '../tx/preview.ts';
 import { trackSend } from '../tx/track.ts';
 import { transactionView } from '../tx/view.ts';
 
@@ -23,9 +23,10 @@ export const ethSendTransaction: MethodHandler = async (params, context, service
   await requireAccount(context, services, param.from);
   const chain = await services.chains.selected();
   // The preview (dry run, warnings) runs beside gas and fee reads: at most one more round trip.
+  // Tokens only the dry run reveals are named while the approval is already open.
   const [tx, preview] = await Promise.all([
     prepareTransaction(param, chain, services.rpc),
-    previewTransaction(
+    previewTransactionInStages(
       {
         from: param.from,
         to: param.to ?? null,
@@ -37,7 +38,12 @@ export const ethSendTransaction: MethodHandler = async (params, context, service
       followedTokens(services.tokens, chain.chainId),
     ),
   ]);
-  await services.approvals.ask(context.origin, transactionView(tx, chainSummary(chain), preview));
+  const summary = chainSummary(chain);
+  await services.approvals.ask(
+    context.origin,
+    transactionView(tx, summary, preview.first),
+    preview.named?.then((named) => transactionView(tx, summary, named)),
+  );
 
   const { hash, nonce } = await broadcastTransaction(services, chain, tx);
   await trackSend(services, {

@@ -6,7 +6,8 @@
  * with gas estimation and fee reads (`Promise.all` with prepareTransaction): the simulation,
  * each recipient's code, and the symbol/decimals of each recipient called with a function we
  * know (an ERC-20 approve/transfer names its token in `to`). Only tokens that show up in the
- * simulated logs, were not read already and are not followed by the user cost a second round trip.
+ * simulated logs, were not read already and are not followed by the user need a second round
+ * trip; the staged forms (`previewTransactionInStages`) let the approval open without it.
  *
  * Advisory: never throws, never changes the transaction.
  */
@@ -62,8 +63,36 @@ export async function previewCalls(
   calls: readonly SimulatedCall[],
   chain: Chain,
   rpc: ChainRpc,
-  known: KnownTokens = async () => undefined,
+  known?: KnownTokens,
 ): Promise<TransactionPreview[]> {
+  const { first, named } = await previewCallsInStages(calls, chain, rpc, known);
+  return named === null ? first : await named;
+}
+
+/**
+ * A preview ready to show, and, when the simulation moved tokens the wallet could not name
+ * yet, the same preview with their symbols and decimals once they are read (one round trip
+ * later). The approval shows `first` at once (those amounts in smallest units) and swaps in
+ * `named` while the user reads: the preview never waits a second round trip.
+ */
+export type StagedPreview<T> = { first: T; named: Promise<T> | null };
+
+export async function previewTransactionInStages(
+  call: SimulatedCall,
+  chain: Chain,
+  rpc: ChainRpc,
+  known?: KnownTokens,
+): Promise<StagedPreview<TransactionPreview>> {
+  const { first, named } = await previewCallsInStages([call], chain, rpc, known);
+  return { first: first[0]!, named: named === null ? null : named.then((previews) => previews[0]!) };
+}
+
+export async function previewCallsInStages(
+  calls: readonly SimulatedCall[],
+  chain: Chain,
+  rpc: ChainRpc,
+  known: KnownTokens = async () => undefined,
+): Promise<StagedPreview<TransactionPreview[]>> {
   const targets = distinct(calls.flatMap((c) => (c.to === null ? [] : [c.to])));
   const called = distinct(
     calls.flatMap((c) => (c.to !== null && decodeCall(c.data)?.signature != null ? [c.to] : [])),
@@ -80,19 +109,27 @@ export async function previewCalls(
   // Tokens only the simulation revealed: the followed ones are known here, the rest cost a round trip.
   const local = await Promise.all(unread.map((address) => known(address).catch(() => undefined)));
   tokens.push(...local.filter((t): t is TokenInfo => t !== undefined));
-  const remote = unread.filter((_, i) => local[i] === undefined);
-  tokens.push(...(await readTokenInfos(rpc, chain.rpcUrl, remote.slice(0, MAX_TOKEN_READS - called.length))));
-  const lookup = lookupOf(tokens);
+  const remote = unread.filter((_, i) => local[i] === undefined).slice(0, MAX_TOKEN_READS - called.length);
 
-  return calls.map((call, i) => {
-    const code =
-      call.to === null ? null : (codes[targets.findIndex((t) => isAddressEqual(t, call.to!))] ?? null);
-    const recipient = recipientWarning(call.to, call.data, code, decodeCall(call.data)?.signature != null);
-    return {
-      simulation: simulationView(simulation, i, changes[i] ?? null, chain, lookup),
-      warnings: [...callWarnings(call.to, call.data, lookup), ...(recipient === null ? [] : [recipient])],
-    };
-  });
+  const previewsWith = (named: readonly TokenInfo[]): TransactionPreview[] => {
+    const lookup = lookupOf([...named]);
+    return calls.map((call, i) => {
+      const code =
+        call.to === null ? null : (codes[targets.findIndex((t) => isAddressEqual(t, call.to!))] ?? null);
+      const recipient = recipientWarning(call.to, call.data, code, decodeCall(call.data)?.signature != null);
+      return {
+        simulation: simulationView(simulation, i, changes[i] ?? null, chain, lookup),
+        warnings: [...callWarnings(call.to, call.data, lookup), ...(recipient === null ? [] : [recipient])],
+      };
+    });
+  };
+  const first = previewsWith(tokens);
+  if (remote.length === 0) return { first, named: null };
+  const named = readTokenInfos(rpc, chain.rpcUrl, remote).then(
+    (read) => previewsWith([...tokens, ...read]),
+    () => first,
+  );
+  return { first, named };
 }
 
 function changesOf(simulation: Simulation, index: number, from: Address) {
