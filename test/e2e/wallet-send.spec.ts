@@ -13,6 +13,7 @@
 import type { Page } from '@playwright/test';
 import { parseEther } from 'viem';
 import { deployTestToken } from '../helpers/testToken.ts';
+import { rpcCall } from '../unit/dapp/anvil.ts';
 import { expect, test } from './fixtures.ts';
 import { fund, unlockedWallet } from './helpers/unlock.ts';
 import { stopServiceWorker } from './helpers/worker.ts';
@@ -22,16 +23,7 @@ const recipient = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' as const;
 /** One letter's case flipped: the EIP-55 checksum no longer matches. */
 const typo = `${recipient.slice(0, 10)}c${recipient.slice(11)}`;
 
-async function rpc(url: string, method: string, params: unknown[] = []): Promise<unknown> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-  });
-  const body = (await response.json()) as { result?: unknown; error?: { message: string } };
-  if (body.error !== undefined) throw new Error(body.error.message);
-  return body.result;
-}
+const rpc = rpcCall;
 const balanceOf = async (url: string, address: string) =>
   BigInt((await rpc(url, 'eth_getBalance', [address, 'latest'])) as string);
 const nonceOf = async (url: string, address: string) =>

@@ -9,6 +9,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import type { WalletState } from '../../../src/messages/wallet.ts';
+import { rpcCall } from '../../unit/dapp/anvil.ts';
 import { signInAs, testAccount } from '../wallet-ui.ts';
 
 export type UnlockedWallet = { address: `0x${string}`; account: string; extensionPage: Page };
@@ -52,16 +53,7 @@ export async function unlockedWallet(
 
 /** Give the wallet ether from anvil's first development account (unlocked in anvil). */
 export async function fund(rpcUrl: string, address: string, wei: bigint): Promise<void> {
-  const rpc = async (method: string, params: unknown[]) => {
-    const response = await fetch(rpcUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-    });
-    const body = (await response.json()) as { result?: unknown; error?: { message: string } };
-    if (body.error !== undefined) throw new Error(body.error.message);
-    return body.result;
-  };
+  const rpc = (method: string, params: unknown[]) => rpcCall(rpcUrl, method, params);
   const [dev] = (await rpc('eth_accounts', [])) as string[];
   const hash = await rpc('eth_sendTransaction', [{ from: dev, to: address, value: `0x${wei.toString(16)}` }]);
   await expect

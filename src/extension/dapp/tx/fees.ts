@@ -46,3 +46,28 @@ function median(values: bigint[]): bigint | undefined {
 export function maxPricePerGas(fees: Fees): bigint {
   return fees.type === 'eip1559' ? fees.maxFeePerGas : fees.gasPrice;
 }
+
+/** The fees as decimal strings of wei (IndexedDB and messages carry no bigint), and back. */
+export type FeesText =
+  | { type: 'eip1559'; maxFeePerGas: string; maxPriorityFeePerGas: string }
+  | { type: 'legacy'; gasPrice: string };
+
+export function feesToText(fees: Fees): FeesText {
+  return fees.type === 'eip1559'
+    ? {
+        type: 'eip1559',
+        maxFeePerGas: fees.maxFeePerGas.toString(),
+        maxPriorityFeePerGas: fees.maxPriorityFeePerGas.toString(),
+      }
+    : { type: 'legacy', gasPrice: fees.gasPrice.toString() };
+}
+
+export function feesFromText(fees: FeesText): Fees {
+  return fees.type === 'eip1559'
+    ? {
+        type: 'eip1559',
+        maxFeePerGas: BigInt(fees.maxFeePerGas),
+        maxPriorityFeePerGas: BigInt(fees.maxPriorityFeePerGas),
+      }
+    : { type: 'legacy', gasPrice: BigInt(fees.gasPrice) };
+}

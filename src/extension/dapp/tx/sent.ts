@@ -5,6 +5,7 @@
 import type { Hex } from 'viem';
 import type { SentTransaction } from '../../db.ts';
 import type { PreparedTransaction } from './build.ts';
+import { feesFromText, feesToText } from './fees.ts';
 
 export function toSentTransaction(tx: PreparedTransaction, nonce: number): SentTransaction {
   return {
@@ -14,14 +15,7 @@ export function toSentTransaction(tx: PreparedTransaction, nonce: number): SentT
     data: tx.data,
     gas: tx.gas.toString(),
     nonce,
-    fees:
-      tx.fees.type === 'eip1559'
-        ? {
-            type: 'eip1559',
-            maxFeePerGas: tx.fees.maxFeePerGas.toString(),
-            maxPriorityFeePerGas: tx.fees.maxPriorityFeePerGas.toString(),
-          }
-        : { type: 'legacy', gasPrice: tx.fees.gasPrice.toString() },
+    fees: feesToText(tx.fees),
   };
 }
 
@@ -34,14 +28,7 @@ export function fromSentTransaction(sent: SentTransaction, chainId: Hex): Prepar
     value: BigInt(sent.value),
     data: sent.data,
     gas: BigInt(sent.gas),
-    fees:
-      sent.fees.type === 'eip1559'
-        ? {
-            type: 'eip1559',
-            maxFeePerGas: BigInt(sent.fees.maxFeePerGas),
-            maxPriorityFeePerGas: BigInt(sent.fees.maxPriorityFeePerGas),
-          }
-        : { type: 'legacy', gasPrice: BigInt(sent.fees.gasPrice) },
+    fees: feesFromText(sent.fees),
     nonce: sent.nonce,
   };
 }

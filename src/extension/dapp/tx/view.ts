@@ -6,7 +6,7 @@
 import type { ChainSummary, TransactionView } from '../../../messages/dapp.ts';
 import type { PreparedTransaction } from './build.ts';
 import { decodeCall } from './decode.ts';
-import { maxPricePerGas } from './fees.ts';
+import { feesToText, maxPricePerGas } from './fees.ts';
 import type { TransactionPreview } from './preview.ts';
 
 export function transactionView(
@@ -23,14 +23,7 @@ export function transactionView(
     data: tx.data,
     call: decodeCall(tx.data),
     gas: tx.gas.toString(),
-    fees:
-      tx.fees.type === 'eip1559'
-        ? {
-            type: 'eip1559',
-            maxFeePerGas: tx.fees.maxFeePerGas.toString(),
-            maxPriorityFeePerGas: tx.fees.maxPriorityFeePerGas.toString(),
-          }
-        : { type: 'legacy', gasPrice: tx.fees.gasPrice.toString() },
+    fees: feesToText(tx.fees),
     maxTotalWei: (tx.value + tx.gas * maxPricePerGas(tx.fees)).toString(),
     ...(preview === undefined ? {} : { simulation: preview.simulation, warnings: preview.warnings }),
   };
