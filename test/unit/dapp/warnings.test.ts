@@ -280,6 +280,13 @@ describe('balance changes from simulated logs', () => {
         log(token, me, me, 9n),
         { address: token, topics: [TRANSFER_TOPIC, '0x12', '0x34'], data: '0x' },
         { address: 'nope', topics: [], data: 'zz' },
+        // what a broken node may send in place of a log
+        ...([
+          null,
+          7,
+          { address: token, data: '0x' },
+          { address: token, topics: null, data: '0x' },
+        ] as never[]),
       ]),
     ).toEqual([]);
   });

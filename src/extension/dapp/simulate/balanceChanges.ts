@@ -20,6 +20,8 @@ const word = /^0x[0-9a-fA-F]{64}$/;
 export function balanceChanges(account: Address, logs: readonly SimulatedLog[]): BalanceChange[] {
   const sums = new Map<string, bigint>();
   for (const log of logs) {
+    // The node's answer is not trusted: a log without a topic list is skipped, not a crash.
+    if (typeof log !== 'object' || log === null || !Array.isArray(log.topics)) continue;
     const [topic, fromTopic, toTopic] = log.topics;
     if (log.topics.length !== 3 || topic?.toLowerCase() !== TRANSFER_TOPIC) continue;
     if (!word.test(fromTopic ?? '') || !word.test(toTopic ?? '') || !word.test(log.data)) continue;
